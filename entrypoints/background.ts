@@ -1,0 +1,48 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import { BackstoryDatabase } from '@/lib/db/database';
+import { createHandlers } from '@/lib/background/handlers';
+import { installStarterPack } from '@/lib/background/starter';
+import { createTabStateStore } from '@/lib/background/tab-state';
+import { classifySender, createDispatcher } from '@/lib/protocol/dispatch';
+
+const STARTER_PACK_PATH = '/packs/starter-syria-2016.json';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const db = new BackstoryDatabase();
+    const tabs = createTabStateStore(browser.storage.session);
+    const dispatch = createDispatcher(createHandlers({ db, tabs }));
+    const extensionOrigin = browser.runtime.getURL('/');
+
+    // One listener for the whole protocol. Returning the promise makes the polyfill send its
+    // value as the reply; dispatch never rejects, so every message gets an answer.
+    browser.runtime.onMessage.addListener((message, sender) =>
+      dispatch(message, classifySender(sender, browser.runtime.id, extensionOrigin)),
+    );
+
+    const loadStarterPack = async () =>
+      (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).json() as Promise<unknown>;
+    // On install, and again on later starts if a first attempt was interrupted.
+    const ensureStarterPack = () =>
+      installStarterPack(db, loadStarterPack).catch((error: unknown) =>
+        console.error('Backstory: could not install the starter library', error),
+      );
+    browser.runtime.onInstalled.addListener(() => void ensureStarterPack());
+    browser.runtime.onStartup.addListener(() => void ensureStarterPack());
+
+    browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+
+    // The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox).
+    if (browser.sidePanel) {
+      browser.sidePanel
+        .setPanelBehavior({ openPanelOnActionClick: true })
+        .catch((error: unknown) => console.error('Backstory: side panel behaviour', error));
+    } else {
+      // Firefox: WXT's types follow Chrome's, which lack `sidebarAction`.
+      const { sidebarAction } = browser as unknown as { sidebarAction?: { toggle(): Promise<void> } };
+      if (sidebarAction) browser.action.onClicked.addListener(() => void sidebarAction.toggle());
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { LibraryStatsView } from '@/components/LibraryStatsView';
+import { PackImport, type PackImportState } from '@/components/PackImport';
+import { createRequester, ProtocolError } from '@/lib/protocol/client';
+import type { LibraryStats } from '@/lib/protocol/messages';
+
+const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
+
+/** Wires the settings page: library figures and pack import. */
+export function OptionsApp() {
+  const [stats, setStats] = useState<LibraryStats | null>(null);
+  const [importState, setImportState] = useState<PackImportState>({ status: 'idle' });
+
+  const refresh = useCallback(() => void request('library.stats', {}).then(setStats), []);
+  useEffect(refresh, [refresh]);
+
+  const onFile = async (fileName: string, text: string) => {
+    setImportState({ status: 'busy', fileName });
+    try {
+      const report = await request('pack.import', { text });
+      setImportState({ status: 'done', fileName, report });
+    } catch (error) {
+      const details = error instanceof ProtocolError ? error.details : [];
+      setImportState({ status: 'failed', fileName, message: (error as Error).message, details });
+    }
+    refresh();
+  };
+
+  return (
+    <main>
+      <h1>Backstory settings</h1>
+      <LibraryStatsView stats={stats} />
+      <PackImport state={importState} onFile={(name, text) => void onFile(name, text)} />
+    </main>
+  );
+}

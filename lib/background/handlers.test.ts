@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { freshDatabase } from '../db/test-helpers';
+import { classifySender, createDispatcher, type SenderContext } from '../protocol/dispatch';
+import { PROTOCOL_ID } from '../protocol/messages';
+import { createRequester, ProtocolError } from '../protocol/client';
+import { createHandlers } from './handlers';
+import { installStarterPack, STARTER_SETTING } from './starter';
+import { createMemoryArea, createTabStateStore } from './tab-state';
+
+const starterJson = () =>
+  JSON.parse(readFileSync(new URL('../../public/packs/starter-syria-2016.json', import.meta.url), 'utf8')) as unknown;
+
+const extensionPage: SenderContext = { kind: 'extension', url: 'chrome-extension://abc/sidepanel.html' };
+const contentScript: SenderContext = { kind: 'content', tabId: 7, url: 'http://127.0.0.1:8080/' };
+
+async function setup() {
+  const db = freshDatabase();
+  await installStarterPack(db, async () => starterJson());
+  const tabs = createTabStateStore(createMemoryArea());
+  const dispatch = createDispatcher(createHandlers({ db, tabs, now: () => 42 }));
+  const asPage = createRequester((envelope) => dispatch(envelope, extensionPage));
+  const asContent = createRequester((envelope) => dispatch(envelope, contentScript));
+  return { db, dispatch, asPage, asContent, tabs };
+}
+
+describe('the starter library', () => {
+  it('is installed once; a reader’s deletions are not undone on the next start', async () => {
+    const { db } = await setup();
+    expect(await db.analyses.count()).toBe(3);
+    expect(await db.settings.get(STARTER_SETTING)).toBeDefined();
+    await db.analyses.clear();
+    expect(await installStarterPack(db, async () => starterJson())).toBeNull();
+    expect(await db.analyses.count()).toBe(0);
+  });
+});
+
+describe('handlers', () => {
+  it('lists analyses newest first with counts', async () => {
+    const { asPage } = await setup();
+    expect(await asPage('library.stats', {})).toMatchObject({ analyses: 3, sources: 2, articles: 0 });
+    const list = await asPage('analyses.list', { limit: 2 });
+    expect(list.total).toBe(3);
+    expect(list.items.map((a) => a.publishedAt)).toEqual(['2016-02-09', '2016-02-09']);
+    const rest = await asPage('analyses.list', { limit: 2, offset: 2 });
+    expect(rest.items.map((a) => a.id)).toEqual(['burns-jeffrey-2016-02-04']);
+  });
+
+  it('gives content scripts the catalog without hidden entities', async () => {
+    const { asContent, db } = await setup();
+    const all = (await asContent('entities.catalog', {})).entities.length;
+    await db.entities.update('syria', { hidden: true });
+    const { entities } = await asContent('entities.catalog', {});
+    expect(entities.length).toBe(all - 1);
+    expect(entities.some((e) => e.id === 'syria')).toBe(false);
+  });
+
+  it('keeps a page report per tab, naming known entities and dropping unknown ids', async () => {
+    const { asContent, asPage } = await setup();
+    await asContent('page.report', {
+      url: 'http://127.0.0.1:8080/',
+      title: 'Demo',
+      mentions: [
+        { entityId: 'vladimir-putin', count: 3 },
+        { entityId: 'not-in-library', count: 1 },
+      ],
+    });
+    expect(await asPage('tab.state', { tabId: 7 })).toEqual({
+      url: 'http://127.0.0.1:8080/',
+      title: 'Demo',
+      mentions: [{ entityId: 'vladimir-putin', name: 'Vladimir Putin', kind: 'actor', count: 3 }],
+      reportedAt: 42,
+    });
+    expect(await asPage('tab.state', { tabId: 8 })).toBeNull();
+  });
+
+  it('imports a pack all or nothing and reports why a bad one was refused', async () => {
+    const { asPage, db } = await setup();
+    const before = await db.analyses.count();
+    const error = await asPage('pack.import', { text: '{"format":"backstory.pack","formatVersion":1}' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as ProtocolError).code).toBe('invalid-input');
+    expect((error as ProtocolError).details.join('\n')).toMatch(/^id: /m);
+    expect(await db.analyses.count()).toBe(before);
+    const again = await asPage('pack.import', { text: JSON.stringify(starterJson()) });
+    expect(again.added).toEqual({ analyses: 0, entities: 0, sources: 0 });
+  });
+});
+
+describe('the dispatcher refuses what it must', () => {
+  const cases: Array<[string, unknown, SenderContext | null, string]> = [
+    ['no sender', { protocol: PROTOCOL_ID, type: 'library.stats', data: {} }, null, 'forbidden-sender'],
+    ['a string', 'hello', extensionPage, 'bad-envelope'],
+    ['null', null, extensionPage, 'bad-envelope'],
+    ['another protocol', { protocol: 'other', type: 'library.stats' }, extensionPage, 'bad-envelope'],
+    ['an unknown type', { protocol: PROTOCOL_ID, type: 'db.drop', data: {} }, extensionPage, 'unknown-type'],
+    ['a prototype key as type', { protocol: PROTOCOL_ID, type: 'toString', data: {} }, extensionPage, 'unknown-type'],
+    ['extra fields', { protocol: PROTOCOL_ID, type: 'library.stats', data: { x: 1 } }, extensionPage, 'bad-data'],
+    ['a wrong type of field', { protocol: PROTOCOL_ID, type: 'tab.state', data: { tabId: 'x' } }, extensionPage, 'bad-data'],
+    ['an import from a web page', { protocol: PROTOCOL_ID, type: 'pack.import', data: { text: '{}' } }, contentScript, 'forbidden-sender'],
+    ['a page report from an extension page', { protocol: PROTOCOL_ID, type: 'page.report', data: { url: '', title: '', mentions: [] } }, extensionPage, 'forbidden-sender'],
+  ];
+  for (const [label, message, sender, code] of cases) {
+    it(`answers ${label} with "${code}" and keeps working`, async () => {
+      const { dispatch } = await setup();
+      const reply = await dispatch(message, sender);
+      expect(reply).toMatchObject({ ok: false, error: { code } });
+      const next = await dispatch({ protocol: PROTOCOL_ID, type: 'library.stats', data: {} }, extensionPage);
+      expect(next).toMatchObject({ ok: true, value: { analyses: 3 } });
+    });
+  }
+
+  it('turns a failing handler into an error reply', async () => {
+    const { db, dispatch } = await setup();
+    db.close();
+    const reply = await dispatch({ protocol: PROTOCOL_ID, type: 'library.stats', data: {} }, extensionPage);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/library.stats/) } });
+  });
+});
+
+describe('classifySender', () => {
+  const id = 'abcdefghijklmnop';
+  const origin = `chrome-extension://${id}/`;
+  it('recognises extension pages and content scripts of this extension only', () => {
+    expect(classifySender({ id, url: `${origin}sidepanel.html` }, id, origin)?.kind).toBe('extension');
+    expect(classifySender({ id, url: 'https://news.example/a', tab: { id: 3 } }, id, origin)).toEqual({
+      kind: 'content',
+      tabId: 3,
+      url: 'https://news.example/a',
+    });
+    expect(classifySender({ id: 'other', url: `${origin}x.html` }, id, origin)).toBeNull();
+    expect(classifySender({ id, url: 'file:///etc/passwd', tab: { id: 3 } }, id, origin)).toBeNull();
+    expect(classifySender({ id, url: 'https://news.example/a' }, id, origin)).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Writing packs into the library: all or nothing, idempotent.
+ */
+import type { Pack } from '../pack/pack';
+import type { BackstoryDatabase } from './database';
+import type { ImportReport } from '../model/import-report';
+
+export type { ImportReport };
+
+const emptyCounts = () => ({ analyses: 0, entities: 0, sources: 0 });
+
+/** Fields the library keeps for itself; a pack never sets them. */
+const BOOKKEEPING = new Set(['addedAt', 'updatedAt', 'hidden']);
+
+/** True when `stored` holds exactly the pack's fields (a field the pack dropped is a change). */
+function sameContent(stored: object, incoming: object): boolean {
+  const a = stored as Record<string, unknown>;
+  const b = incoming as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !BOOKKEEPING.has(k)));
+  return [...keys].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}
+
+/**
+ * Imports a validated pack in one read-write transaction: if anything fails, nothing is written.
+ * Records are matched by id (analyses also by URL, so a pack that renames an analysis updates
+ * the stored one instead of doubling it). Importing the same pack twice changes nothing.
+ */
+export async function importPack(
+  db: BackstoryDatabase,
+  pack: Pack,
+  now = Date.now(),
+): Promise<ImportReport> {
+  const report: ImportReport = { added: emptyCounts(), updated: emptyCounts(), unchanged: 0 };
+
+  await db.transaction('rw', [db.sources, db.entities, db.analyses], async () => {
+    const packSource = {
+      id: pack.id,
+      kind: 'pack' as const,
+      title: pack.title,
+      ...(pack.description ? { description: pack.description } : {}),
+      ...(pack.publishedAt ? { publishedAt: pack.publishedAt } : {}),
+    };
+    for (const source of [packSource, ...pack.sources]) {
+      const stored = await db.sources.get(source.id);
+      if (!stored) {
+        await db.sources.add({ ...source, addedAt: now });
+        report.added.sources++;
+      } else if (!sameContent(stored, source)) {
+        await db.sources.put({ ...source, addedAt: stored.addedAt });
+        report.updated.sources++;
+      } else {
+        report.unchanged++;
+      }
+    }
+
+    for (const entity of pack.entities) {
+      const stored = await db.entities.get(entity.id);
+      if (!stored) {
+        await db.entities.add({ ...entity, updatedAt: now });
+        report.added.entities++;
+      } else if (!sameContent(stored, entity)) {
+        // Keep the reader's own choice to hide an entity across pack updates.
+        await db.entities.put({ ...entity, hidden: stored.hidden, updatedAt: now });
+        report.updated.entities++;
+      } else {
+        report.unchanged++;
+      }
+    }
+
+    for (const analysis of pack.analyses) {
+      const stored =
+        (await db.analyses.get(analysis.id)) ?? (await db.analyses.where('url').equals(analysis.url).first());
+      if (!stored) {
+        await db.analyses.add({ ...analysis, addedAt: now, updatedAt: now });
+        report.added.analyses++;
+      } else if (!sameContent(stored, { ...analysis, id: stored.id })) {
+        await db.analyses.put({ ...analysis, id: stored.id, addedAt: stored.addedAt, updatedAt: now });
+        report.updated.analyses++;
+      } else {
+        report.unchanged++;
+      }
+    }
+  });
+
+  return report;
+}

@@ -1,0 +1,33 @@
+/**
+ * The sending side of the protocol, for content scripts and extension pages. The transport is
+ * injected (`browser.runtime.sendMessage` in the extension, a direct call in tests).
+ */
+import { PROTOCOL_ID, type MessageType, type Reply, type RequestOf, type ResponseOf } from './messages';
+
+/** An error reply from the background, with its code and any details (e.g. validation lines). */
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+export type Transport = (envelope: unknown) => Promise<unknown>;
+
+/** Typed request function: `request('library.stats', {})` resolves to `LibraryStats`. */
+export type Requester = <T extends MessageType>(type: T, data: RequestOf<T>) => Promise<ResponseOf<T>>;
+
+export function createRequester(transport: Transport): Requester {
+  return async (type, data) => {
+    const reply = (await transport({ protocol: PROTOCOL_ID, type, data })) as Reply | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+      throw new ProtocolError('no-reply', 'Backstory’s background did not answer. Try reloading the page.');
+    }
+    if (!reply.ok) throw new ProtocolError(reply.error.code, reply.error.message, reply.error.details);
+    return reply.value as never;
+  };
+}
