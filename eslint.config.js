@@ -27,6 +27,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    // Callbacks that playwright runs inside the extension's service worker or pages.
+    files: ['scripts/**', 'tests/e2e/**'],
+    languageOptions: { globals: { chrome: 'readonly' } },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
@@ -36,7 +43,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', '@/*'], message: 'lib/model is the bottom layer: it imports nothing of ours.' }] },
+        {
+          patterns: [
+            { group: ['../*', '@/*'], message: 'lib/model is the bottom layer: it imports nothing of ours.' },
+          ],
+        },
       ],
     },
   },
@@ -44,7 +55,10 @@ export default tseslint.config(
     files: ['lib/**'],
     ignores: ['lib/model/**', 'lib/db/**', 'lib/background/**', '**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [dbOnlyInBackground, noEntrypoints, noComponents, noBrowserApi] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [dbOnlyInBackground, noEntrypoints, noComponents, noBrowserApi] },
+      ],
     },
   },
   {
@@ -63,7 +77,10 @@ export default tseslint.config(
             dbOnlyInBackground,
             noEntrypoints,
             noBrowserApi,
-            { group: ['**/lib/protocol/client*', '@/lib/protocol/client*'], message: 'Components do no messaging: take callbacks.' },
+            {
+              group: ['**/lib/protocol/client*', '@/lib/protocol/client*'],
+              message: 'Components do no messaging: take callbacks.',
+            },
           ],
         },
       ],

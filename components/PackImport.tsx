@@ -39,9 +39,9 @@ export function PackImport({ state, onFile }: PackImportProps) {
         {state.status === 'done' && (
           <div class="report" data-testid="import-report">
             <p>
-              Imported {state.fileName}: {sum(state.report.added)} added ({state.report.added.analyses} analyses,{' '}
-              {state.report.added.entities} actors and events, {state.report.added.sources} sources),{' '}
-              {sum(state.report.updated)} updated, {state.report.unchanged} already up to date.
+              Imported {state.fileName}: {sum(state.report.added)} added ({state.report.added.analyses}{' '}
+              analyses, {state.report.added.entities} actors and events, {state.report.added.sources}{' '}
+              sources), {sum(state.report.updated)} updated, {state.report.unchanged} already up to date.
             </p>
           </div>
         )}

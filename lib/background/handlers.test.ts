@@ -9,7 +9,9 @@ import { installStarterPack, STARTER_SETTING } from './starter';
 import { createMemoryArea, createTabStateStore } from './tab-state';
 
 const starterJson = () =>
-  JSON.parse(readFileSync(new URL('../../public/packs/starter-syria-2016.json', import.meta.url), 'utf8')) as unknown;
+  JSON.parse(
+    readFileSync(new URL('../../public/packs/starter-syria-2016.json', import.meta.url), 'utf8'),
+  ) as unknown;
 
 const extensionPage: SenderContext = { kind: 'extension', url: 'chrome-extension://abc/sidepanel.html' };
 const contentScript: SenderContext = { kind: 'content', tabId: 7, url: 'http://127.0.0.1:8080/' };
@@ -77,9 +79,9 @@ describe('handlers', () => {
   it('imports a pack all or nothing and reports why a bad one was refused', async () => {
     const { asPage, db } = await setup();
     const before = await db.analyses.count();
-    const error = await asPage('pack.import', { text: '{"format":"backstory.pack","formatVersion":1}' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await asPage('pack.import', {
+      text: '{"format":"backstory.pack","formatVersion":1}',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProtocolError);
     expect((error as ProtocolError).code).toBe('invalid-input');
     expect((error as ProtocolError).details.join('\n')).toMatch(/^id: /m);
@@ -96,11 +98,36 @@ describe('the dispatcher refuses what it must', () => {
     ['null', null, extensionPage, 'bad-envelope'],
     ['another protocol', { protocol: 'other', type: 'library.stats' }, extensionPage, 'bad-envelope'],
     ['an unknown type', { protocol: PROTOCOL_ID, type: 'db.drop', data: {} }, extensionPage, 'unknown-type'],
-    ['a prototype key as type', { protocol: PROTOCOL_ID, type: 'toString', data: {} }, extensionPage, 'unknown-type'],
-    ['extra fields', { protocol: PROTOCOL_ID, type: 'library.stats', data: { x: 1 } }, extensionPage, 'bad-data'],
-    ['a wrong type of field', { protocol: PROTOCOL_ID, type: 'tab.state', data: { tabId: 'x' } }, extensionPage, 'bad-data'],
-    ['an import from a web page', { protocol: PROTOCOL_ID, type: 'pack.import', data: { text: '{}' } }, contentScript, 'forbidden-sender'],
-    ['a page report from an extension page', { protocol: PROTOCOL_ID, type: 'page.report', data: { url: '', title: '', mentions: [] } }, extensionPage, 'forbidden-sender'],
+    [
+      'a prototype key as type',
+      { protocol: PROTOCOL_ID, type: 'toString', data: {} },
+      extensionPage,
+      'unknown-type',
+    ],
+    [
+      'extra fields',
+      { protocol: PROTOCOL_ID, type: 'library.stats', data: { x: 1 } },
+      extensionPage,
+      'bad-data',
+    ],
+    [
+      'a wrong type of field',
+      { protocol: PROTOCOL_ID, type: 'tab.state', data: { tabId: 'x' } },
+      extensionPage,
+      'bad-data',
+    ],
+    [
+      'an import from a web page',
+      { protocol: PROTOCOL_ID, type: 'pack.import', data: { text: '{}' } },
+      contentScript,
+      'forbidden-sender',
+    ],
+    [
+      'a page report from an extension page',
+      { protocol: PROTOCOL_ID, type: 'page.report', data: { url: '', title: '', mentions: [] } },
+      extensionPage,
+      'forbidden-sender',
+    ],
   ];
   for (const [label, message, sender, code] of cases) {
     it(`answers ${label} with "${code}" and keeps working`, async () => {
@@ -116,7 +143,10 @@ describe('the dispatcher refuses what it must', () => {
     const { db, dispatch } = await setup();
     db.close();
     const reply = await dispatch({ protocol: PROTOCOL_ID, type: 'library.stats', data: {} }, extensionPage);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/library.stats/) } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/library.stats/) },
+    });
   });
 });
 

@@ -31,7 +31,14 @@ describe('BackstoryDatabase', () => {
       .toArray();
     expect(unread.map((a) => a.id)).toEqual(['c', 'a']);
     await expect(
-      db.articles.add({ ...base, id: 'd', url: 'https://example.com/a', title: 'dup', status: 'unread', savedAt: 4 }),
+      db.articles.add({
+        ...base,
+        id: 'd',
+        url: 'https://example.com/a',
+        title: 'dup',
+        status: 'unread',
+        savedAt: 4,
+      }),
     ).rejects.toThrow();
   });
 
@@ -54,7 +61,9 @@ describe('BackstoryDatabase', () => {
       const latest = new BackstoryDatabase(name);
       await latest.open();
       expect(latest.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-      expect({ analyses: await latest.analyses.count(), entities: await latest.entities.count() }).toEqual(before);
+      expect({ analyses: await latest.analyses.count(), entities: await latest.entities.count() }).toEqual(
+        before,
+      );
       expect((await latest.settings.get('probe'))?.value).toBe(version);
       latest.close();
     });

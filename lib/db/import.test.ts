@@ -41,7 +41,12 @@ describe('importPack', () => {
     expect(report.updated.analyses).toBe(1);
     expect(report.added.analyses).toBe(0);
     const stored = await db.analyses.where('url').equals(original.url).first();
-    expect(stored).toMatchObject({ id: original.id, summary: 'A revised summary of ours.', addedAt: 1000, updatedAt: 2000 });
+    expect(stored).toMatchObject({
+      id: original.id,
+      summary: 'A revised summary of ours.',
+      addedAt: 1000,
+      updatedAt: 2000,
+    });
   });
 
   it('keeps the reader’s choice to hide an entity when the pack updates it', async () => {
@@ -59,7 +64,15 @@ describe('importPack', () => {
     await importPack(db, starterPack());
     const before = await counts(db);
     const pack = starterPack();
-    pack.entities.push({ id: 'new-actor', kind: 'actor', category: 'person', name: 'New Actor', description: 'x', aliases: [], related: [] });
+    pack.entities.push({
+      id: 'new-actor',
+      kind: 'actor',
+      category: 'person',
+      name: 'New Actor',
+      description: 'x',
+      aliases: [],
+      related: [],
+    });
     pack.analyses.push({ ...pack.analyses[0]!, id: 'new-analysis', url: 'https://example.com/new' });
     // Simulate the storage failing while the last record is written.
     db.analyses.hook('creating', () => {

@@ -25,11 +25,7 @@ function sameContent(stored: object, incoming: object): boolean {
  * Records are matched by id (analyses also by URL, so a pack that renames an analysis updates
  * the stored one instead of doubling it). Importing the same pack twice changes nothing.
  */
-export async function importPack(
-  db: BackstoryDatabase,
-  pack: Pack,
-  now = Date.now(),
-): Promise<ImportReport> {
+export async function importPack(db: BackstoryDatabase, pack: Pack, now = Date.now()): Promise<ImportReport> {
   const report: ImportReport = { added: emptyCounts(), updated: emptyCounts(), unchanged: 0 };
 
   await db.transaction('rw', [db.sources, db.entities, db.analyses], async () => {

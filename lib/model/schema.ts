@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+// Extension pages forbid eval by CSP: tell zod not to try compiling validators with `new Function`.
+z.config({ jitless: true });
+
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 /** A stable identifier inside a library: lowercase letters, digits and hyphens. */
@@ -30,14 +33,7 @@ export const webUrlSchema = z
 export const isoDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const actorCategories = ['person', 'state', 'organisation', 'group', 'place'] as const;
-export const eventCategories = [
-  'talks',
-  'process',
-  'proposal',
-  'offensive',
-  'crisis',
-  'conflict',
-] as const;
+export const eventCategories = ['talks', 'process', 'proposal', 'offensive', 'crisis', 'conflict'] as const;
 
 /** One written form of an entity's name as news pages use it. */
 export const aliasSchema = z.strictObject({

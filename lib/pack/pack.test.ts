@@ -2,11 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePack, parsePackText } from './pack';
 
-const starterText = readFileSync(new URL('../../public/packs/starter-syria-2016.json', import.meta.url), 'utf8');
-const starter = () => JSON.parse(starterText) as Record<string, unknown> & {
-  analyses: Array<Record<string, unknown>>;
-  entities: Array<Record<string, unknown>>;
-};
+const starterText = readFileSync(
+  new URL('../../public/packs/starter-syria-2016.json', import.meta.url),
+  'utf8',
+);
+const starter = () =>
+  JSON.parse(starterText) as Record<string, unknown> & {
+    analyses: Array<Record<string, unknown>>;
+    entities: Array<Record<string, unknown>>;
+  };
 
 describe('the starter pack', () => {
   it('is valid', () => {
@@ -17,7 +21,11 @@ describe('the starter pack', () => {
   it('holds the three analyses the seed digest presents, with 3–5 key points each', () => {
     const result = parsePackText(starterText);
     if (!result.ok) throw new Error(result.errors.join('\n'));
-    const byAuthor = result.pack.analyses.map((a) => [a.authors.map((x) => x.name).join(' & '), a.outlet, a.publishedAt]);
+    const byAuthor = result.pack.analyses.map((a) => [
+      a.authors.map((x) => x.name).join(' & '),
+      a.outlet,
+      a.publishedAt,
+    ]);
     expect(byAuthor).toEqual(
       expect.arrayContaining([
         ['Dennis Ross', 'Los Angeles Times', '2016-02-09'],
@@ -48,25 +56,58 @@ describe('the starter pack', () => {
       expect.arrayContaining(['ISIS', 'ISIL', 'Daesh', 'Islamic State group']),
     );
     for (const id of [
-      'vladimir-putin', 'john-kerry', 'barack-obama', 'staffan-de-mistura', 'russia', 'iran', 'hezbollah',
-      'turkey', 'saudi-arabia', 'jordan', 'qatar', 'syria', 'aleppo', 'latakia', 'syrian-opposition',
-      'kurdish-forces', 'nato', 'un-security-council', 'geneva-talks-2016', 'vienna-process',
-      'northern-syria-safe-zone', 'northern-syria-no-fly-zone', 'refugee-crisis',
+      'vladimir-putin',
+      'john-kerry',
+      'barack-obama',
+      'staffan-de-mistura',
+      'russia',
+      'iran',
+      'hezbollah',
+      'turkey',
+      'saudi-arabia',
+      'jordan',
+      'qatar',
+      'syria',
+      'aleppo',
+      'latakia',
+      'syrian-opposition',
+      'kurdish-forces',
+      'nato',
+      'un-security-council',
+      'geneva-talks-2016',
+      'vienna-process',
+      'northern-syria-safe-zone',
+      'northern-syria-no-fly-zone',
+      'refugee-crisis',
     ]) {
-      expect(result.pack.entities.some((e) => e.id === id), id).toBe(true);
+      expect(
+        result.pack.entities.some((e) => e.id === id),
+        id,
+      ).toBe(true);
     }
     const turkey = result.pack.entities.find((e) => e.id === 'turkey');
     expect(turkey?.aliases.find((a) => a.text === 'Turkey')?.caseSensitive).toBe(true);
   });
 
   it('shares no sentence with the seed digest (summaries are ours)', () => {
-    const digest = readFileSync(new URL('../../../shared/seed/digest-2016-02-11.txt', import.meta.url), 'utf8');
-    const normalise = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const digest = readFileSync(
+      new URL('../../../shared/seed/digest-2016-02-11.txt', import.meta.url),
+      'utf8',
+    );
+    const normalise = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     const digestText = normalise(digest);
     const result = parsePackText(starterText);
     if (!result.ok) throw new Error(result.errors.join('\n'));
     const ours = [
-      ...result.pack.analyses.flatMap((a) => [a.summary, ...a.keyPoints, ...a.authors.map((x) => x.credentials ?? '')]),
+      ...result.pack.analyses.flatMap((a) => [
+        a.summary,
+        ...a.keyPoints,
+        ...a.authors.map((x) => x.credentials ?? ''),
+      ]),
       ...result.pack.entities.map((e) => e.description),
     ];
     // Any run of eight words copied from the digest counts as a copied sentence.

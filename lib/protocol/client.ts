@@ -2,7 +2,8 @@
  * The sending side of the protocol, for content scripts and extension pages. The transport is
  * injected (`browser.runtime.sendMessage` in the extension, a direct call in tests).
  */
-import { PROTOCOL_ID, type MessageType, type Reply, type RequestOf, type ResponseOf } from './messages';
+import { PROTOCOL_ID, type Reply } from './envelope';
+import type { MessageType, RequestOf, ResponseOf } from './messages';
 
 /** An error reply from the background, with its code and any details (e.g. validation lines). */
 export class ProtocolError extends Error {

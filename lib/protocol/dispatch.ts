@@ -71,7 +71,11 @@ export function classifySender(
 const isMessageType = (type: unknown): type is MessageType =>
   typeof type === 'string' && Object.hasOwn(protocol, type);
 
-const fail = (code: Extract<Reply, { ok: false }>['error']['code'], message: string, details?: string[]): Reply => ({
+const fail = (
+  code: Extract<Reply, { ok: false }>['error']['code'],
+  message: string,
+  details?: string[],
+): Reply => ({
   ok: false,
   error: details ? { code, message, details } : { code, message },
 });

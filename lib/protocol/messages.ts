@@ -18,10 +18,7 @@ interface MessageSpec<Request extends z.ZodType, Response> {
   response?: Response;
 }
 
-function message<Request extends z.ZodType>(spec: {
-  request: Request;
-  from: readonly SenderKind[];
-}) {
+function message<Request extends z.ZodType>(spec: { request: Request; from: readonly SenderKind[] }) {
   return { returns: <Response>(): MessageSpec<Request, Response> => spec };
 }
 
@@ -103,24 +100,4 @@ export type RequestOf<T extends MessageType> = z.input<Protocol[T]['request']>;
 export type ParsedRequestOf<T extends MessageType> = z.output<Protocol[T]['request']>;
 export type ResponseOf<T extends MessageType> = Exclude<Protocol[T]['response'], undefined>;
 
-/** Marks messages of this protocol; anything else on the runtime channel is not ours. */
-export const PROTOCOL_ID = 'backstory/1';
-
-export interface Envelope<T extends MessageType = MessageType> {
-  protocol: typeof PROTOCOL_ID;
-  type: T;
-  data: RequestOf<T>;
-}
-
-export type ErrorCode =
-  | 'bad-envelope'
-  | 'unknown-type'
-  | 'bad-data'
-  | 'forbidden-sender'
-  | 'invalid-input'
-  | 'failed';
-
-/** Every reply has this shape; errors carry a message a reader can act on. */
-export type Reply<T = unknown> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: string[] } };
+export { PROTOCOL_ID, type ErrorCode, type Reply } from './envelope';

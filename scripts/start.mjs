@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm start`: builds the extension, serves the demo page on 127.0.0.1 and opens Chromium with
+// the extension and its starter library on that page.
+// `npm run start:headless` (or `npm start -- --headless`): no window; writes screenshots of what a
+// reader sees to screenshots/ and exits.
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension } from './chromium.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+const headless = process.argv.includes('--headless');
+const skipBuild = process.argv.includes('--no-build');
+const outDir = 'screenshots';
+
+if (!skipBuild) execSync('npx wxt build', { stdio: 'inherit' });
+
+const server = await startStaticServer({ '/demo/': 'demo' });
+const demoUrl = `${server.origin}/demo/index.html`;
+const profileDir = mkdtempSync(join(tmpdir(), 'backstory-start-'));
+const { context, worker, extensionId } = await launchWithExtension({ profileDir, headless });
+console.log(`Backstory ${extensionId} loaded; demo page: ${demoUrl}`);
+
+// The starter library is imported on install; wait for it before opening the demo page.
+await worker.evaluate(async () => {
+  for (let i = 0; i < 100; i++) {
+    const count = await new Promise((resolve) => {
+      const open = indexedDB.open('backstory');
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('analyses')) return resolve(0);
+        const request = db.transaction('analyses').objectStore('analyses').count();
+        request.onsuccess = () => resolve(request.result);
+      };
+      open.onerror = () => resolve(0);
+    });
+    if (count > 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});
+
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(demoUrl);
+
+if (headless) {
+  mkdirSync(outDir, { recursive: true });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `${outDir}/demo-page.png` });
+  await page.bringToFront();
+  const tabId = await worker.evaluate(
+    async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
+  );
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
+  await panel.locator('.analysis-card').first().waitFor();
+  await panel.screenshot({ path: `${outDir}/side-panel.png`, fullPage: true });
+  console.log(`Screenshots written to ${outDir}/: demo-page.png, side-panel.png`);
+  await context.close();
+  await server.close();
+} else {
+  console.log('Close the browser window to stop.');
+  context.on('close', () => void server.close());
+}

@@ -1,0 +1,74 @@
+/** Shared steps for end-to-end tests: a browser with the built extension, and a local page server. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/chromium.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+}
+
+export const newProfileDir = () => mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
+export const removeProfileDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+export async function launch(profileDir = newProfileDir(), colorScheme?: 'light' | 'dark'): Promise<Session> {
+  const { context, worker, extensionId } = await launchWithExtension({ profileDir, colorScheme });
+  return { context, worker, extensionId, profileDir };
+}
+
+export const startPages = () =>
+  startStaticServer({ '/demo/': 'demo', '/corpus/': '../shared/corpus', '/fixtures/': 'tests/fixtures' });
+
+/** Counts the rows of one store of the extension's database, read in the service worker. */
+export function countRows(worker: Worker, store: string): Promise<number> {
+  return worker.evaluate(
+    (storeName) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('backstory');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(storeName)) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const request = db.transaction(storeName).objectStore(storeName).count();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Waits until `probe` returns true, polling; fails with `what` after `timeoutMs`. */
+export async function waitFor(probe: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+/**
+ * The browser's tab id for `page`: brought to the front, it is the active tab. (Without the
+ * "tabs" permission, which Backstory does not ask for, tabs cannot be queried by URL.)
+ */
+export async function tabIdFor(worker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
+}
