@@ -36,6 +36,17 @@ describe('the extension in real Chromium', () => {
     expect(session.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
+  it('opens the side panel from the toolbar button (no popup)', async () => {
+    const setup = await session.worker.evaluate(async () => ({
+      behavior: await chrome.sidePanel.getPanelBehavior(),
+      popup: await chrome.action.getPopup({}),
+      manifest: chrome.runtime.getManifest(),
+    }));
+    expect(setup.behavior.openPanelOnActionClick).toBe(true);
+    expect(setup.popup).toBe('');
+    expect(setup.manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+  });
+
   it('installs the starter pack into the database on first install', async () => {
     await waitFor(async () => (await countRows(session.worker, 'analyses')) === 3, 'the starter analyses');
     expect(await countRows(session.worker, 'entities')).toBe(starter.entities.length);
