@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { starterPack } from '../db/test-helpers';
+import { Automaton } from './automaton';
+import { aliasKey, fold, sourceSpan } from './fold';
+import { EntityMatcher, type MatchableEntity } from './matcher';
+
+const starter = new EntityMatcher(starterPack().entities);
+const found = (matcher: EntityMatcher, text: string) =>
+  matcher.mentions(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+
+const actor = (id: string, name: string, aliases: MatchableEntity['aliases'] = [], related: string[] = []) =>
+  ({ id, kind: 'actor', name, aliases, related }) as MatchableEntity;
+
+describe('fold', () => {
+  it('folds case, diacritics, dashes, apostrophes, quotes and invisible characters', () => {
+    expect(fold('Erdoğan').text).toBe('erdogan');
+    expect(fold('Māori in Whangārei').text).toBe('maori in whangarei');
+    expect(fold('al-Assad’s “regime”').text).toBe('al assad\'s "regime"');
+    expect(fold('Staf\u00adfan  de\n\tMistura\u200b').text).toBe('staffan de mistura');
+    expect(fold('İstanbul').text).toBe('istanbul');
+  });
+
+  it('maps every folded unit back to its source offset', () => {
+    const source = 'Ba\u00adshar  al–Assad';
+    const folded = fold(source);
+    expect(folded.text).toBe('bashar al assad');
+    const al = sourceSpan(source, folded, 7, 9);
+    expect(source.slice(al.start, al.end)).toBe('al');
+    const assad = sourceSpan(source, folded, 10, 15);
+    expect(source.slice(assad.start, assad.end)).toBe('Assad');
+    expect(folded.map[folded.text.length]).toBe(source.length);
+  });
+
+  it('keeps astral characters whole', () => {
+    expect(fold('🇸🇾 Syria').text).toBe('🇸🇾 syria');
+  });
+});
+
+describe('Automaton', () => {
+  it('reports every occurrence, including overlapping and nested patterns', () => {
+    const automaton = new Automaton(['he', 'she', 'his', 'hers']);
+    const hits: Array<[number, number]> = [];
+    automaton.search('ushers', (p, end) => hits.push([p, end]));
+    expect(hits.sort()).toEqual([
+      [0, 4],
+      [1, 4],
+      [3, 6],
+    ]);
+  });
+});
+
+describe('EntityMatcher on real sentences', () => {
+  it('takes "Syrian President Bashar Assad" as one mention (seed digest, Ross)', () => {
+    expect(
+      found(
+        starter,
+        'He would have conveyed to us that he would stop Syrian President Bashar Assad from using barrel bombs',
+      ),
+    ).toEqual([['Syrian President Bashar Assad', 'bashar-al-assad']]);
+  });
+
+  it('matches possessives with curly apostrophes and hyphen variants (seed, Burns and Jeffrey)', () => {
+    expect(
+      found(starter, 'the Russia-Iran-Hezbollah axis supporting Bashar al-Assad’s brutal regime'),
+    ).toEqual([
+      ['Russia', 'russia'],
+      ['Iran', 'iran'],
+      ['Hezbollah', 'hezbollah'],
+      ['Bashar al-Assad', 'bashar-al-assad'],
+    ]);
+    expect(found(starter, 'Bashar al Assad spoke')).toEqual([['Bashar al Assad', 'bashar-al-assad']]);
+    expect(found(starter, "Putin’s plan and Putin's aim")).toEqual([
+      ['Putin', 'vladimir-putin'],
+      ['Putin', 'vladimir-putin'],
+    ]);
+  });
+
+  it('takes "Islamic State group" whole, not "Islamic State" plus a stray word (seed, Zisser)', () => {
+    expect(found(starter, 'under the guise of fighting the Islamic State group.')).toEqual([
+      ['Islamic State group', 'islamic-state'],
+    ]);
+    // "the Assad regime" is matched without its article.
+    expect(found(starter, 'the Assad regime')).toEqual([['Assad regime', 'bashar-al-assad']]);
+  });
+
+  it('matches case-sensitive names only as written', () => {
+    const text = 'Sunni-led governments in Turkey, Saudi Arabia, Qatar, the United Arab Emirates and Jordan';
+    expect(found(starter, text).map(([, id]) => id)).toEqual([
+      'turkey',
+      'saudi-arabia',
+      'qatar',
+      'united-arab-emirates',
+      'jordan',
+    ]);
+    expect(found(starter, 'a roast turkey and the river jordan')).toEqual([]);
+    expect(found(starter, 'NATO ally')).toEqual([['NATO', 'nato']]);
+  });
+
+  it('keeps acronyms apart from ordinary words (CNN corpus page)', () => {
+    const matcher = new EntityMatcher([
+      actor('us', 'United States', [
+        { text: 'U.S.', caseSensitive: true },
+        { text: 'US', caseSensitive: true },
+      ]),
+    ]);
+    expect(
+      found(matcher, 'the birth lottery matters more in the U.S. than in most well-off countries'),
+    ).toEqual([['U.S.', 'us']]);
+    expect(found(matcher, 'it tells us that US policy')).toEqual([['US', 'us']]);
+  });
+
+  it('folds diacritics both ways (Guardian corpus page: Māori)', () => {
+    const matcher = new EntityMatcher([
+      actor('maori', 'Maori'),
+      actor('erdogan', 'Recep Tayyip Erdoğan', [{ text: 'Erdogan' }]),
+    ]);
+    expect(found(matcher, 'the leading Māori whale expert')).toEqual([['Māori', 'maori']]);
+    expect(found(matcher, 'Erdoğan and ERDOGAN')).toEqual([
+      ['Erdoğan', 'erdogan'],
+      ['ERDOGAN', 'erdogan'],
+    ]);
+  });
+
+  it('matches whole words only', () => {
+    const matcher = new EntityMatcher([
+      actor('iran', 'Iran'),
+      actor('yoon', 'Yoon Suk Yeol', [{ text: 'Yoon' }]),
+    ]);
+    expect(found(matcher, 'Iranian and Iran-backed, Iran’s')).toEqual([
+      ['Iran', 'iran'],
+      ['Iran', 'iran'],
+    ]);
+    // NBC corpus page (schema-org-context-object)
+    expect(found(matcher, 'Seoul resident Margie Kim said after Yoon’s address.')).toEqual([
+      ['Yoon', 'yoon'],
+    ]);
+  });
+
+  it('counts an ambiguous surname only when the page names its entity or a related one', () => {
+    const matcher = new EntityMatcher([
+      actor('obama', 'Barack Obama', [{ text: 'Obama', ambiguous: true }, { text: 'President Obama' }]),
+      actor('gun-control', 'Gun control', [], ['obama']),
+      actor('kerry', 'John Kerry', [{ text: 'Kerry', ambiguous: true }]),
+      actor('kerry-county', 'County Kerry', [{ text: 'Kerry', ambiguous: true }], ['ireland']),
+      actor('ireland', 'Ireland'),
+    ]);
+    // BBC corpus page: "Mr Obama" alone is not enough; with "President Obama" it is.
+    expect(found(matcher, 'In an interview with the BBC, Mr Obama said it was "distressing"')).toEqual([]);
+    expect(found(matcher, 'President Obama spoke. Later Mr Obama said')).toEqual([
+      ['President Obama', 'obama'],
+      ['Obama', 'obama'],
+    ]);
+    // A related entity gives context; a word shared by two entities goes to the one with context.
+    expect(found(matcher, 'Gun control is back. Obama said')).toEqual([
+      ['Gun control', 'gun-control'],
+      ['Obama', 'obama'],
+    ]);
+    expect(found(matcher, 'Kerry in Ireland')).toEqual([
+      ['Kerry', 'kerry-county'],
+      ['Ireland', 'ireland'],
+    ]);
+    expect(found(matcher, 'John Kerry flew to Geneva; Kerry said')).toEqual([
+      ['John Kerry', 'kerry'],
+      ['Kerry', 'kerry'],
+    ]);
+  });
+
+  it('makes a word shared by two entities ambiguous even when neither marks it', () => {
+    const matcher = new EntityMatcher([
+      actor('a', 'Hope', [{ text: 'Hope' }]),
+      actor('b', 'Hope Project', [{ text: 'Hope' }]),
+    ]);
+    expect(found(matcher, 'Hope springs')).toEqual([]);
+  });
+
+  it('respects aliases the reader hid', () => {
+    const matcher = new EntityMatcher(starterPack().entities, [
+      { entityId: 'vladimir-putin', alias: 'putin' },
+    ]);
+    expect(found(matcher, 'Putin and Vladimir Putin')).toEqual([['Vladimir Putin', 'vladimir-putin']]);
+  });
+
+  it('finds nothing in text without names, and handles empty input', () => {
+    expect(found(starter, '')).toEqual([]);
+    expect(found(starter, 'The weather in the valley was mild for the season.')).toEqual([]);
+  });
+
+  it('builds one key per alias form', () => {
+    expect(aliasKey('  Staffan   de-Mistura ')).toBe('staffan de mistura');
+    expect(starter.aliasCount).toBeGreaterThan(150);
+  });
+});
