@@ -1,5 +1,7 @@
 /** Helpers for tests that need a library on fake-indexeddb. */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parsePackText, type Pack } from '../pack/pack';
 import { BackstoryDatabase } from './database';
 
@@ -13,7 +15,9 @@ export function freshDatabase(upToVersion?: number): BackstoryDatabase {
 
 /** The built-in starter pack, parsed. */
 export function starterPack(): Pack {
-  const text = readFileSync(new URL('../../public/packs/starter-syria-2016.json', import.meta.url), 'utf8');
+  // A path, not a URL object: under jsdom, `URL` is jsdom's and node:fs rejects it.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const text = readFileSync(resolve(here, '../../public/packs/starter-syria-2016.json'), 'utf8');
   const result = parsePackText(text);
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.pack;

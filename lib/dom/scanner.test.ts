@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { starterPack } from '../db/test-helpers';
+import { EntityMatcher } from '../entities/matcher';
+import { clearHighlights, showHighlights, type HighlightApi } from './highlights';
+import { countMentions, PageScanner, selectForHighlight } from './scanner';
+
+const pack = starterPack();
+const kinds = new Map(pack.entities.map((e) => [e.id, e.kind]));
+const newScanner = () =>
+  new PageScanner(new EntityMatcher(pack.entities), { includeNavigation: false, includeLinks: false }, (id) =>
+    kinds.get(id),
+  );
+const unpaced = { budgetMs: Infinity, yieldToBrowser: async () => {} };
+
+describe('PageScanner', () => {
+  it('finds mentions split across inline elements, in document order', async () => {
+    document.body.innerHTML =
+      '<p>Syrian President <em>Bashar</em> <span>Assad</span> met envoys.</p><p>Putin and the Geneva talks.</p>';
+    const scanner = newScanner();
+    await scanner.scan([document.body], unpaced);
+    const mentions = scanner.mentions();
+    expect(mentions.map((m) => [m.range.toString(), m.entityId, m.kind])).toEqual([
+      ['Syrian President Bashar Assad', 'bashar-al-assad', 'actor'],
+      ['Putin', 'vladimir-putin', 'actor'],
+      ['Geneva talks', 'geneva-talks-2016', 'event'],
+    ]);
+  });
+
+  it('yields between chunks when asked to', async () => {
+    document.body.innerHTML = '<p>Putin</p>'.repeat(10);
+    let yields = 0;
+    const scanner = newScanner();
+    await scanner.scan(
+      [document.body],
+      () => true,
+      async () => void yields++,
+    );
+    expect(yields).toBe(10);
+    expect(scanner.mentions()).toHaveLength(10);
+  });
+
+  it('rescans only added or changed content and forgets removed content', async () => {
+    document.body.innerHTML = '<p id="a">Putin spoke.</p><p id="b">Nothing here.</p>';
+    const scanner = newScanner();
+    await scanner.scan([document.body], unpaced);
+    expect(scanner.mentions()).toHaveLength(1);
+
+    const added = document.createElement('p');
+    added.textContent = 'Later, Staffan de Mistura paused the talks.';
+    document.body.append(added);
+    await scanner.rescan([added], unpaced);
+    expect(scanner.mentions().map((m) => m.entityId)).toEqual(['vladimir-putin', 'staffan-de-mistura']);
+
+    const b = document.querySelector('#b')!;
+    b.firstChild!.textContent = 'Now Hezbollah is here.';
+    await scanner.rescan([b], unpaced);
+    expect(scanner.mentions().map((m) => m.entityId)).toEqual([
+      'vladimir-putin',
+      'hezbollah',
+      'staffan-de-mistura',
+    ]);
+
+    document.querySelector('#a')!.remove();
+    expect(scanner.mentions().map((m) => m.entityId)).toEqual(['hezbollah', 'staffan-de-mistura']);
+  });
+
+  it('counts mentions and selects the first of each for highlighting', async () => {
+    document.body.innerHTML = '<p>Putin, then Putin again, and Iran.</p>';
+    const scanner = newScanner();
+    await scanner.scan([document.body], unpaced);
+    const mentions = scanner.mentions();
+    expect(countMentions(mentions)).toEqual([
+      { entityId: 'vladimir-putin', count: 2 },
+      { entityId: 'iran', count: 1 },
+    ]);
+    expect(selectForHighlight(mentions, 'first').map((m) => m.range.startOffset)).toEqual([0, 29]);
+    expect(selectForHighlight(mentions, 'every')).toHaveLength(3);
+  });
+});
+
+describe('highlights', () => {
+  it('registers one highlight per kind and clears them all', async () => {
+    document.body.innerHTML = '<p>Putin and the Geneva talks.</p>';
+    const scanner = newScanner();
+    await scanner.scan([document.body], unpaced);
+    const registry = new Map<string, unknown>();
+    const api: HighlightApi = { registry, create: (ranges) => ranges.map((r) => r.toString()) };
+    showHighlights(api, scanner.mentions());
+    expect(Object.fromEntries(registry)).toEqual({
+      'backstory-actor': ['Putin'],
+      'backstory-event': ['Geneva talks'],
+    });
+    clearHighlights(api);
+    expect(registry.size).toBe(0);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The page's mentions: reads text blocks, finds alias candidates per block, and decides entities
+ * for the whole page (ambiguity needs page-wide context). Rescans only what changed.
+ */
+import type { EntityKind } from '../model/schema';
+import type { Candidate, EntityMatcher } from '../entities/matcher';
+import { blockRange, iterateBlocks, type ScanOptions, type TextBlock } from './blocks';
+
+/** One highlighted mention on the page. */
+export interface PageMention {
+  entityId: string;
+  kind: EntityKind;
+  range: Range;
+}
+
+interface ScannedBlock {
+  block: TextBlock;
+  candidates: Candidate[];
+}
+
+/** How to share the main thread: work at most `budgetMs` at a time, then await `yieldToBrowser()`. */
+export interface Pacing {
+  budgetMs: number;
+  yieldToBrowser: () => Promise<void>;
+}
+
+export class PageScanner {
+  private scanned: ScannedBlock[] = [];
+  /** Time spent in the longest uninterrupted chunk of work, in ms (for the 50 ms task budget). */
+  longestChunkMs = 0;
+
+  constructor(
+    private readonly matcher: EntityMatcher,
+    private readonly options: ScanOptions,
+    private readonly kindOf: (entityId: string) => EntityKind | undefined,
+  ) {}
+
+  /** Reads `roots` from scratch in chunks, yielding to the browser whenever `shouldYield()` says so. */
+  async scan(
+    roots: readonly Node[],
+    shouldYield: ShouldYield,
+    yieldToBrowser: YieldToBrowser,
+  ): Promise<void> {
+    this.scanned = [];
+    await this.read(roots, shouldYield, yieldToBrowser);
+  }
+
+  /** Re-reads only `containers` (changed or added content), keeping everything else. */
+  async rescan(containers: readonly Node[], pacing: Pacing) {
+    const within = (node: Node) => containers.some((container) => container.contains(node));
+    this.scanned = this.scanned.filter(
+      ({ block }) => block.nodes[0]!.isConnected && !block.nodes.some(within),
+    );
+    await this.read(containers, pacing);
+  }
+
+  private async read(roots: readonly Node[], { budgetMs, yieldToBrowser }: Pacing) {
+    let chunkStart = performance.now();
+    for (const root of roots) {
+      for (const block of iterateBlocks(root, this.options)) {
+        const candidates = this.matcher.find(block.text);
+        if (candidates.length > 0) this.scanned.push({ block, candidates });
+        const elapsed = performance.now() - chunkStart;
+        if (elapsed >= budgetMs) {
+          this.longestChunkMs = Math.max(this.longestChunkMs, elapsed);
+          await yieldToBrowser();
+          chunkStart = performance.now();
+        }
+      }
+    }
+    this.longestChunkMs = Math.max(this.longestChunkMs, performance.now() - chunkStart);
+  }
+
+  /** The page's mentions in document order, with ambiguity decided page-wide. */
+  mentions(): PageMention[] {
+    const live = this.scanned.filter(({ block }) => block.nodes.every((node) => node.isConnected));
+    const all = live.flatMap(({ block, candidates }) =>
+      candidates.map((candidate) => ({ block, candidate })),
+    );
+    const decided = this.matcher.resolve(all.map(({ candidate }) => candidate));
+    const mentions: PageMention[] = [];
+    all.forEach(({ block, candidate }, index) => {
+      const entityId = decided[index];
+      const kind = entityId ? this.kindOf(entityId) : undefined;
+      if (!entityId || !kind) return;
+      mentions.push({ entityId, kind, range: blockRange(block, candidate.start, candidate.end) });
+    });
+    return mentions.sort(compareRanges);
+  }
+}
+
+/** Document order; ranges in different trees (shadow roots) keep their relative order. */
+export function compareRanges(a: PageMention, b: PageMention): number {
+  try {
+    return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  } catch {
+    return 0;
+  }
+}
+
+/** Mention counts per entity, for the side panel. */
+export function countMentions(mentions: readonly PageMention[]): Array<{ entityId: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const { entityId } of mentions) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
+  return [...counts].map(([entityId, count]) => ({ entityId, count }));
+}
+
+/** The mentions to highlight: every one, or the first of each entity. */
+export function selectForHighlight(mentions: readonly PageMention[], mode: 'first' | 'every'): PageMention[] {
+  if (mode === 'every') return [...mentions];
+  const seen = new Set<string>();
+  return mentions.filter(({ entityId }) => !seen.has(entityId) && (seen.add(entityId), true));
+}
