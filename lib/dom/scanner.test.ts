@@ -31,11 +31,7 @@ describe('PageScanner', () => {
     document.body.innerHTML = '<p>Putin</p>'.repeat(10);
     let yields = 0;
     const scanner = newScanner();
-    await scanner.scan(
-      [document.body],
-      () => true,
-      async () => void yields++,
-    );
+    await scanner.scan([document.body], { budgetMs: 0, yieldToBrowser: async () => void yields++ });
     expect(yields).toBe(10);
     expect(scanner.mentions()).toHaveLength(10);
   });
