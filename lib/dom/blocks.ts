@@ -231,12 +231,13 @@ export function blockRange(block: TextBlock, start: number, end: number): Range 
 export function findArticleRoot(doc: Document): Element | null {
   const bodyLength = doc.body?.textContent?.length ?? 0;
   const candidates = [...doc.querySelectorAll('[itemprop="articleBody"], article, main, [role="main"]')];
-  let best: Element | null = null;
+  let best = null as Element | null;
   let bestLength = 0;
   for (const candidate of candidates) {
     const length = candidate.textContent?.length ?? 0;
     // Prefer the innermost element among near-equal candidates (article inside main).
-    if (length > bestLength * 1.25 || (best?.contains(candidate) && length > bestLength * 0.6)) {
+    const inner = best !== null && best.contains(candidate) && length > bestLength * 0.6;
+    if (length > bestLength * 1.25 || inner) {
       best = candidate;
       bestLength = length;
     }

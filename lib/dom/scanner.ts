@@ -35,14 +35,10 @@ export class PageScanner {
     private readonly kindOf: (entityId: string) => EntityKind | undefined,
   ) {}
 
-  /** Reads `roots` from scratch in chunks, yielding to the browser whenever `shouldYield()` says so. */
-  async scan(
-    roots: readonly Node[],
-    shouldYield: ShouldYield,
-    yieldToBrowser: YieldToBrowser,
-  ): Promise<void> {
+  /** Reads `roots` from scratch in chunks paced by `pacing`. */
+  async scan(roots: readonly Node[], pacing: Pacing): Promise<void> {
     this.scanned = [];
-    await this.read(roots, shouldYield, yieldToBrowser);
+    await this.read(roots, pacing);
   }
 
   /** Re-reads only `containers` (changed or added content), keeping everything else. */
