@@ -8,6 +8,7 @@ const page: PageState = {
   url: 'https://news.example/a',
   title: 'A',
   reportedAt: 1,
+  active: true,
   mentions: [
     { entityId: 'putin', name: 'Vladimir Putin', kind: 'actor', count: 2 },
     { entityId: 'assad', name: 'Bashar al-Assad', kind: 'actor', count: 5 },

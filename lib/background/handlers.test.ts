@@ -70,6 +70,7 @@ describe('handlers', () => {
     expect(await asPage('tab.state', { tabId: 7 })).toEqual({
       url: 'http://127.0.0.1:8080/',
       title: 'Demo',
+      active: true,
       mentions: [{ entityId: 'vladimir-putin', name: 'Vladimir Putin', kind: 'actor', count: 3 }],
       reportedAt: 42,
     });
@@ -88,6 +89,104 @@ describe('handlers', () => {
     expect(await db.analyses.count()).toBe(before);
     const again = await asPage('pack.import', { text: JSON.stringify(starterJson()) });
     expect(again.added).toEqual({ analyses: 0, entities: 0, sources: 0 });
+  });
+});
+
+describe('page setup, sites, settings and hidden aliases', () => {
+  async function setupWithNotify() {
+    const db = freshDatabase();
+    await installStarterPack(db, async () => starterJson());
+    let notified = 0;
+    const dispatch = createDispatcher(
+      createHandlers({
+        db,
+        tabs: createTabStateStore(createMemoryArea()),
+        notifyPages: async () => void notified++,
+      }),
+    );
+    return {
+      db,
+      asPage: createRequester((envelope) => dispatch(envelope, extensionPage)),
+      asContent: createRequester((envelope) => dispatch(envelope, contentScript)),
+      notified: () => notified,
+    };
+  }
+
+  it('gives a page its catalog and default settings, active by default', async () => {
+    const { asContent } = await setupWithNotify();
+    const setup = await asContent('page.setup', { url: 'https://news.example/story' });
+    expect(setup).toMatchObject({ active: true, siteEnabled: true, hidden: [] });
+    expect(setup.settings).toEqual({
+      highlightMode: 'first',
+      includeNavigation: false,
+      includeLinks: false,
+      paused: false,
+    });
+    expect(setup.entities.length).toBeGreaterThan(20);
+  });
+
+  it('switches a site off (www. or not) and tells open pages', async () => {
+    const { asContent, asPage, notified } = await setupWithNotify();
+    const status = await asPage('site.set', { url: 'https://www.news.example/a', enabled: false });
+    expect(status).toEqual({ host: 'news.example', enabled: false, paused: false });
+    expect(notified()).toBe(1);
+    expect(await asContent('page.setup', { url: 'https://news.example/b' })).toMatchObject({
+      active: false,
+      siteEnabled: false,
+    });
+    expect(await asContent('page.setup', { url: 'https://other.example/' })).toMatchObject({ active: true });
+    await expect(asPage('site.set', { url: 'file:///x', enabled: false })).rejects.toThrow(/http and https/);
+  });
+
+  it('pauses everywhere through the settings', async () => {
+    const { asContent, asPage } = await setupWithNotify();
+    await asPage('settings.set', { changes: { paused: true, highlightMode: 'every' } });
+    expect(await asContent('page.setup', { url: 'https://news.example/' })).toMatchObject({
+      active: false,
+      siteEnabled: true,
+      settings: { paused: true, highlightMode: 'every' },
+    });
+    await expect(asPage('settings.set', { changes: { highlightMode: 'all' as never } })).rejects.toThrow(
+      /Malformed/,
+    );
+  });
+
+  it('hides an alias on one site or everywhere, once', async () => {
+    const { asContent, db } = await setupWithNotify();
+    const hide = (scope: 'site' | 'everywhere', url: string) =>
+      asContent('alias.hide', { entityId: 'vladimir-putin', alias: 'Putin', scope, url });
+    await hide('site', 'https://news.example/a');
+    await hide('site', 'https://news.example/b');
+    expect(await db.hiddenAliases.count()).toBe(1);
+    expect((await asContent('page.setup', { url: 'https://news.example/' })).hidden).toEqual([
+      { entityId: 'vladimir-putin', alias: 'Putin' },
+    ]);
+    expect((await asContent('page.setup', { url: 'https://other.example/' })).hidden).toEqual([]);
+    await hide('everywhere', 'https://news.example/a');
+    expect((await asContent('page.setup', { url: 'https://other.example/' })).hidden).toHaveLength(1);
+    await expect(
+      asContent('alias.hide', { entityId: 'nobody', alias: 'x', scope: 'site', url: 'https://a.example/' }),
+    ).rejects.toThrow(/No actor or event/);
+  });
+
+  it('builds an entity card with the analyses closest to the page first', async () => {
+    const { asContent } = await setupWithNotify();
+    const card = await asContent('entity.card', {
+      entityId: 'turkey',
+      pageEntityIds: [
+        'turkey',
+        'northern-syria-safe-zone',
+        'northern-syria-no-fly-zone',
+        'nato',
+        'kurdish-forces',
+      ],
+    });
+    expect(card.entity).toMatchObject({ id: 'turkey', kind: 'actor', name: 'Turkey' });
+    expect(card.analysisCount).toBe(card.top.length);
+    expect(card.top[0]?.id).toBe('burns-jeffrey-2016-02-04');
+    await expect(asContent('entity.card', { entityId: 'nobody', pageEntityIds: [] })).rejects.toThrow(
+      /No actor/,
+    );
   });
 });
 

@@ -5,16 +5,55 @@ import type { BackstoryDatabase } from '../db/database';
 import { importPack } from '../db/import';
 import { parsePackText } from '../pack/pack';
 import { InvalidInputError, type HandlerMap } from '../protocol/dispatch';
-import type { PageState } from '../protocol/messages';
+import type { AnalysisView, PageState, SiteStatus } from '../protocol/messages';
+import { DISPLAY_SETTINGS_KEY, readDisplaySettings, siteKey, type DisplaySettings } from '../model/settings';
 import type { TabStateStore } from './tab-state';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
   tabs: TabStateStore;
+  /** Tells every open page that its setup changed (settings, sites, hidden aliases). */
+  notifyPages?: () => Promise<void>;
+  /** Opens the side panel on a tab; false when the browser refused. */
+  openPanel?: (tabId: number, entityId?: string) => Promise<boolean>;
   now?: () => number;
 }
 
-export function createHandlers({ db, tabs, now = Date.now }: HandlerDeps): HandlerMap {
+/** Every visible entity, as the matcher and the panel need it. */
+async function catalog(db: BackstoryDatabase) {
+  const records = await db.entities.toArray();
+  return records
+    .filter((entity) => !entity.hidden)
+    .map(({ id, kind, category, name, aliases, related }) => ({
+      id,
+      kind,
+      category,
+      name,
+      aliases,
+      related,
+    }));
+}
+
+async function displaySettings(db: BackstoryDatabase): Promise<DisplaySettings> {
+  return readDisplaySettings((await db.settings.get(DISPLAY_SETTINGS_KEY))?.value);
+}
+
+async function siteStatus(db: BackstoryDatabase, url: string): Promise<SiteStatus> {
+  const host = siteKey(url);
+  const [site, settings] = await Promise.all([host ? db.sites.get(host) : undefined, displaySettings(db)]);
+  return { host, enabled: host !== null && (site?.enabled ?? true), paused: settings.paused };
+}
+
+const toView = ({ updatedAt: _updatedAt, ...view }: AnalysisView & { updatedAt: number }): AnalysisView =>
+  view;
+
+export function createHandlers({
+  db,
+  tabs,
+  notifyPages = async () => {},
+  openPanel = async () => false,
+  now = Date.now,
+}: HandlerDeps): HandlerMap {
   return {
     'library.stats': async () => {
       const [analyses, entities, sources, articles] = await Promise.all([
@@ -31,31 +70,38 @@ export function createHandlers({ db, tabs, now = Date.now }: HandlerDeps): Handl
         db.analyses.count(),
         db.analyses.orderBy('publishedAt').reverse().offset(offset).limit(limit).toArray(),
       ]);
-      const items = records.map(({ updatedAt: _updatedAt, ...view }) => view);
-      return { total, items };
+      return { total, items: records.map(toView) };
     },
 
-    'entities.catalog': async () => {
-      const records = await db.entities.toArray();
-      const entities = records
-        .filter((entity) => !entity.hidden)
-        .map(({ id, kind, category, name, aliases, related }) => ({
-          id,
-          kind,
-          category,
-          name,
-          aliases,
-          related,
-        }));
-      return { entities };
+    'entities.catalog': async () => ({ entities: await catalog(db) }),
+
+    'page.setup': async ({ url }) => {
+      const [status, settings, entities] = await Promise.all([
+        siteStatus(db, url),
+        displaySettings(db),
+        catalog(db),
+      ]);
+      const hidden = await db.hiddenAliases
+        .where('host')
+        .anyOf(status.host ? ['*', status.host] : ['*'])
+        .toArray();
+      return {
+        active: status.enabled && !settings.paused,
+        siteEnabled: status.enabled,
+        settings,
+        entities,
+        hidden: hidden.map(({ entityId, alias }) => ({ entityId, alias })),
+      };
     },
 
-    'page.report': async ({ url, title, mentions }, sender) => {
+    'page.report': async ({ url, title, active, mentions, stats }, sender) => {
       if (sender.tabId === undefined) throw new InvalidInputError('A page report needs a tab.');
       const known = await db.entities.bulkGet(mentions.map((m) => m.entityId));
       const state: PageState = {
         url,
         title,
+        active,
+        ...(stats ? { stats } : {}),
         mentions: mentions.flatMap((mention, index) => {
           const entity = known[index];
           return entity
@@ -69,6 +115,56 @@ export function createHandlers({ db, tabs, now = Date.now }: HandlerDeps): Handl
     },
 
     'tab.state': ({ tabId }) => tabs.get(tabId),
+
+    'entity.card': async ({ entityId, pageEntityIds }) => {
+      const entity = await db.entities.get(entityId);
+      if (!entity) throw new InvalidInputError(`No actor or event "${entityId}" in the library.`);
+      const about = await db.analyses.where('entityIds').equals(entityId).toArray();
+      const onPage = new Set(pageEntityIds);
+      const shared = (ids: string[]) => ids.filter((id) => onPage.has(id)).length;
+      const top = about
+        .map((analysis) => ({ analysis, score: shared(analysis.entityIds) }))
+        .sort((a, b) => b.score - a.score || b.analysis.publishedAt.localeCompare(a.analysis.publishedAt))
+        .slice(0, 3)
+        .map(({ analysis }) => toView(analysis));
+      const { id, kind, category, name, description } = entity;
+      return { entity: { id, kind, category, name, description }, analysisCount: about.length, top };
+    },
+
+    'alias.hide': async ({ entityId, alias, scope, url }) => {
+      const host = scope === 'everywhere' ? '*' : siteKey(url);
+      if (!host)
+        throw new InvalidInputError('This page is not on a web site; hide the alias everywhere instead.');
+      if (!(await db.entities.get(entityId))) throw new InvalidInputError(`No actor or event "${entityId}".`);
+      const existing = await db.hiddenAliases.where({ entityId, alias, host }).first();
+      if (!existing) await db.hiddenAliases.add({ entityId, alias, host, createdAt: now() });
+      await notifyPages();
+      return { hidden: true };
+    },
+
+    'site.status': ({ url }) => siteStatus(db, url),
+
+    'site.set': async ({ url, enabled }) => {
+      const host = siteKey(url);
+      if (!host) throw new InvalidInputError('Backstory reads web pages (http and https) only.');
+      await db.sites.put({ host, enabled, updatedAt: now() });
+      await notifyPages();
+      return siteStatus(db, url);
+    },
+
+    'settings.get': () => displaySettings(db),
+
+    'settings.set': async ({ changes }) => {
+      const settings = { ...(await displaySettings(db)), ...changes };
+      await db.settings.put({ key: DISPLAY_SETTINGS_KEY, value: settings });
+      await notifyPages();
+      return settings;
+    },
+
+    'panel.open': async ({ entityId }, sender) => {
+      if (sender.tabId === undefined) throw new InvalidInputError('The side panel opens beside a tab.');
+      return { opened: await openPanel(sender.tabId, entityId) };
+    },
 
     'pack.import': async ({ text }) => {
       const parsed = parsePackText(text);

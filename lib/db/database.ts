@@ -43,6 +43,22 @@ export interface SavedArticleRecord {
   updatedAt: number;
 }
 
+/** Whether Backstory reads pages of one site (host without `www.`). */
+export interface SiteRecord {
+  host: string;
+  enabled: boolean;
+  updatedAt: number;
+}
+
+/** An alias the reader said "Not this" to, on one site or everywhere (`host` = `*`). */
+export interface HiddenAliasRecord {
+  id?: number;
+  entityId: string;
+  alias: string;
+  host: string;
+  createdAt: number;
+}
+
 /** Small named values: settings, bookkeeping flags (e.g. which starter pack was installed). */
 export interface SettingRecord {
   key: string;
@@ -70,6 +86,14 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       settings: 'key',
     },
   },
+  {
+    // Per-site switches and "Not this" choices (highlighting on pages).
+    version: 2,
+    stores: {
+      sites: 'host',
+      hiddenAliases: '++id, entityId, host, &[entityId+alias+host]',
+    },
+  },
 ];
 
 export const DATABASE_NAME = 'backstory';
@@ -81,6 +105,8 @@ export class BackstoryDatabase extends Dexie {
   sources!: EntityTable<SourceRecord, 'id'>;
   articles!: EntityTable<SavedArticleRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  sites!: EntityTable<SiteRecord, 'host'>;
+  hiddenAliases!: EntityTable<HiddenAliasRecord, 'id'>;
 
   constructor(name = DATABASE_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Analysis, Entity, EntityKind } from '../model/schema';
+import { displaySettingsSchema, type DisplaySettings } from '../model/settings';
 import type { ImportReport } from '../model/import-report';
 
 /** Where a message may come from: a content script in a web page, or an extension page. */
@@ -36,12 +37,50 @@ export type AnalysisView = Analysis & { addedAt: number };
 /** The entity data a page needs to find mentions. */
 export type CatalogEntity = Pick<Entity, 'id' | 'kind' | 'category' | 'name' | 'aliases' | 'related'>;
 
+/** How a page's scan went, for the 50 ms main-thread budget and diagnostics. */
+export interface ScanStats {
+  /** From scan start to highlights set, in ms. */
+  scanMs: number;
+  /** The longest uninterrupted chunk of scanning work, in ms. */
+  longestChunkMs: number;
+}
+
 /** What the content script found on a page, kept per tab by the background. */
 export interface PageState {
   url: string;
   title: string;
+  /** False when Backstory is off on this site or paused. */
+  active: boolean;
   mentions: Array<{ entityId: string; name: string; kind: EntityKind; count: number }>;
+  stats?: ScanStats;
   reportedAt: number;
+}
+
+/** Everything a page needs to find and highlight mentions. */
+export interface PageSetup {
+  /** False when the reader switched Backstory off on this site or paused it everywhere. */
+  active: boolean;
+  siteEnabled: boolean;
+  settings: DisplaySettings;
+  entities: CatalogEntity[];
+  /** Aliases hidden on this site or everywhere. */
+  hidden: Array<{ entityId: string; alias: string }>;
+}
+
+/** The hover card's content for one actor or event. */
+export interface EntityCard {
+  entity: Pick<Entity, 'id' | 'kind' | 'category' | 'name' | 'description'>;
+  /** How many analyses in the library discuss it. */
+  analysisCount: number;
+  /** The best three for this page: most shared actors and events with the page, then newest. */
+  top: AnalysisView[];
+}
+
+/** Whether Backstory reads a site, and the global pause. */
+export interface SiteStatus {
+  host: string | null;
+  enabled: boolean;
+  paused: boolean;
 }
 
 const mentionSchema = z.strictObject({
@@ -71,15 +110,75 @@ export const protocol = {
     from: ['content', 'extension'],
   }).returns<{ entities: CatalogEntity[] }>(),
 
+  /** A page asks what to look for: settings, whether its site is on, the catalog, hidden aliases. */
+  'page.setup': message({
+    request: z.strictObject({ url: z.string().max(4096) }),
+    from: ['content'],
+  }).returns<PageSetup>(),
+
   /** A content script reports the mentions it found on its page (tab taken from the sender). */
   'page.report': message({
     request: z.strictObject({
       url: z.string().max(4096),
       title: z.string().max(1000),
+      active: z.boolean().default(true),
       mentions: z.array(mentionSchema).max(10_000),
+      stats: z
+        .strictObject({ scanMs: z.number().min(0).max(1e7), longestChunkMs: z.number().min(0).max(1e7) })
+        .optional(),
     }),
     from: ['content'],
   }).returns<PageState>(),
+
+  /** The hover card of one actor or event, with the analyses best for the page it is on. */
+  'entity.card': message({
+    request: z.strictObject({
+      entityId: z.string().min(1).max(120),
+      pageEntityIds: z.array(z.string().max(120)).max(5000).default([]),
+    }),
+    from: ['content', 'extension'],
+  }).returns<EntityCard>(),
+
+  /** "Not this": stop highlighting an alias of an entity on one site or everywhere. */
+  'alias.hide': message({
+    request: z.strictObject({
+      entityId: z.string().min(1).max(120),
+      alias: z.string().trim().min(1).max(200),
+      scope: z.enum(['site', 'everywhere']),
+      url: z.string().max(4096),
+    }),
+    from: ['content', 'extension'],
+  }).returns<{ hidden: true }>(),
+
+  /** Whether Backstory reads the site of `url`, and whether it is paused everywhere. */
+  'site.status': message({
+    request: z.strictObject({ url: z.string().max(4096) }),
+    from: ['content', 'extension'],
+  }).returns<SiteStatus>(),
+
+  /** Switches Backstory on or off for the site of `url`; open pages follow at once. */
+  'site.set': message({
+    request: z.strictObject({ url: z.string().max(4096), enabled: z.boolean() }),
+    from: ['extension'],
+  }).returns<SiteStatus>(),
+
+  /** The reader's display settings. */
+  'settings.get': message({
+    request: z.strictObject({}),
+    from: ['content', 'extension'],
+  }).returns<DisplaySettings>(),
+
+  /** Changes display settings (any subset); open pages follow at once. */
+  'settings.set': message({
+    request: z.strictObject({ changes: displaySettingsSchema.partial().strict() }),
+    from: ['extension'],
+  }).returns<DisplaySettings>(),
+
+  /** Opens the side panel on the sender's tab, focused on one actor or event. */
+  'panel.open': message({
+    request: z.strictObject({ entityId: z.string().min(1).max(120).optional() }),
+    from: ['content'],
+  }).returns<{ opened: boolean }>(),
 
   /** The last report from a tab's page, or null when its page reported nothing. */
   'tab.state': message({
@@ -101,3 +200,13 @@ export type ParsedRequestOf<T extends MessageType> = z.output<Protocol[T]['reque
 export type ResponseOf<T extends MessageType> = Exclude<Protocol[T]['response'], undefined>;
 
 export { PROTOCOL_ID, type ErrorCode, type Reply } from './envelope';
+
+/**
+ * Messages the background sends to content scripts (`tabs.sendMessage`). Content scripts accept
+ * them only from this extension's background (no `sender.tab`).
+ */
+export type ToContentMessage =
+  /** Settings, site switches, hidden aliases or the catalog changed: set up and rescan. */
+  | { protocol: 'backstory/1'; type: 'config.changed' }
+  /** The keyboard command: move to the next (1) or previous (-1) mention and show its card. */
+  | { protocol: 'backstory/1'; type: 'mentions.step'; direction: 1 | -1 };
