@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, joinNames } from './format';
+import { formatDate, joinNames, oneLine } from './format';
 
 describe('formatDate', () => {
   it('formats calendar dates without shifting the day across time zones', () => {
@@ -17,5 +17,20 @@ describe('joinNames', () => {
     expect(joinNames(['A', 'B'])).toBe('A and B');
     expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
     expect(joinNames([])).toBe('');
+  });
+});
+
+describe('oneLine', () => {
+  it('keeps the first sentence', () => {
+    expect(oneLine('Ross argues that Moscow used the talks. He adds more.')).toBe(
+      'Ross argues that Moscow used the talks.',
+    );
+    expect(oneLine('No full stop here')).toBe('No full stop here');
+    expect(oneLine('U.S. policy is weak. Second.')).toBe('U.S. policy is weak.');
+  });
+  it('cuts a long sentence at a word', () => {
+    const line = oneLine('word '.repeat(60), 40);
+    expect(line.length).toBeLessThanOrEqual(40);
+    expect(line.endsWith('word…')).toBe(true);
   });
 });

@@ -52,7 +52,7 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /** Elements that flow inside a line: their text joins the surrounding block. */
-const INLINE_TAGS = new Set([
+export const INLINE_TAGS = new Set([
   'A',
   'ABBR',
   'B',
