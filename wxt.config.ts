@@ -14,6 +14,20 @@ export default defineConfig({
     // The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox); no popup.
     action: { default_title: 'Open Backstory' },
     permissions: ['storage'],
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open the Backstory side panel',
+      },
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next highlighted actor or event and show its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous highlighted actor or event and show its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,6 +5,8 @@ import { createHandlers } from '@/lib/background/handlers';
 import { installStarterPack } from '@/lib/background/starter';
 import { createTabStateStore } from '@/lib/background/tab-state';
 import { classifySender, createDispatcher } from '@/lib/protocol/dispatch';
+import { PROTOCOL_ID } from '@/lib/protocol/envelope';
+import type { ToContentMessage } from '@/lib/protocol/messages';
 
 const STARTER_PACK_PATH = '/packs/starter-syria-2016.json';
 
@@ -13,7 +15,29 @@ export default defineBackground({
   main() {
     const db = new BackstoryDatabase();
     const tabs = createTabStateStore(browser.storage.session);
-    const dispatch = createDispatcher(createHandlers({ db, tabs }));
+    const sendToTab = (tabId: number, message: ToContentMessage) =>
+      browser.tabs.sendMessage(tabId, message).catch(() => {
+        // Tabs without Backstory's content script (extension pages, browser pages) cannot answer.
+      });
+    const notifyPages = async () => {
+      const open = await browser.tabs.query({});
+      await Promise.all(
+        open.flatMap((tab) =>
+          tab.id === undefined ? [] : [sendToTab(tab.id, { protocol: PROTOCOL_ID, type: 'config.changed' })],
+        ),
+      );
+    };
+    const openPanel = async (tabId: number) => {
+      // Called straight from the message of a click, so the browser sees the reader's gesture.
+      if (!browser.sidePanel?.open) return false;
+      try {
+        await browser.sidePanel.open({ tabId });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const dispatch = createDispatcher(createHandlers({ db, tabs, notifyPages, openPanel }));
     const extensionOrigin = browser.runtime.getURL('/');
 
     // One listener for the whole protocol. Returning the promise makes the polyfill send its
@@ -33,6 +57,13 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void ensureStarterPack());
 
     browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+
+    // Keyboard commands: step through the mentions of the active tab.
+    browser.commands.onCommand.addListener((command, tab) => {
+      const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
+      if (direction === 0 || tab?.id === undefined) return;
+      void sendToTab(tab.id, { protocol: PROTOCOL_ID, type: 'mentions.step', direction });
+    });
 
     // The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox).
     if (browser.sidePanel) {

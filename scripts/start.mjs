@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
+import { readCard, readHighlights } from './page-probes.mjs';
 
 const headless = process.argv.includes('--headless');
 const skipBuild = process.argv.includes('--no-build');
@@ -45,8 +46,20 @@ await page.goto(demoUrl);
 
 if (headless) {
   mkdirSync(outDir, { recursive: true });
-  await page.waitForTimeout(1000);
+  await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 15_000 });
   await page.screenshot({ path: `${outDir}/demo-page.png` });
+  // Hover the first highlighted actor in view and wait for its card.
+  const [target] = (await page.evaluate(readHighlights, 'backstory-actor')).filter(
+    (h) => h.y > 80 && h.y < 800,
+  );
+  if (target) {
+    await page.mouse.move(target.x, target.y);
+    await page.waitForFunction(readCard, null, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('backstory-card')?.shadowRoot?.textContent?.includes('Loading'),
+    );
+    await page.screenshot({ path: `${outDir}/hover-card.png` });
+  }
   await page.bringToFront();
   const tabId = await worker.evaluate(
     async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id,
@@ -56,7 +69,7 @@ if (headless) {
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
   await panel.locator('.analysis-card').first().waitFor();
   await panel.screenshot({ path: `${outDir}/side-panel.png`, fullPage: true });
-  console.log(`Screenshots written to ${outDir}/: demo-page.png, side-panel.png`);
+  console.log(`Screenshots written to ${outDir}/: demo-page.png, hover-card.png, side-panel.png`);
   await context.close();
   await server.close();
 } else {

@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createRequester } from '@/lib/protocol/client';
+import './card.css';
+import { listenToBackground } from './features/config-sync';
+import { setupHoverCard } from './features/hover-card';
+import { createMentionStepper } from './features/keyboard-steps';
+import { watchChanges } from './features/watch-changes';
+import { createPageSession } from './page-session';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  // Same-origin and other frames get their own copy (their own highlight registry and styles).
+  allFrames: true,
+  // The card's CSS goes into its shadow root, never into the page.
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
+    const session = createPageSession(ctx, request);
+    const card = await setupHoverCard(ctx, session, request);
+    const step = createMentionStepper(session, card);
+    listenToBackground(ctx, (message) => {
+      if (message.type === 'config.changed') void session.reconfigure();
+      else step(message.direction);
+    });
+    watchChanges(ctx, session);
+    await session.reconfigure();
+  },
+});

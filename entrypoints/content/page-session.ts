@@ -1,0 +1,145 @@
+/**
+ * One page's Backstory state: what to look for (from the background), the scanner, the mentions and
+ * their highlights. Scans are serialised so a rescan never races a full scan.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isReadable, scanRoots, type ScanOptions } from '@/lib/dom/blocks';
+import { adoptHighlightStyles } from '@/lib/dom/highlight-styles';
+import { browserHighlightApi, clearHighlights, showFocus, showHighlights } from '@/lib/dom/highlights';
+import { countMentions, PageScanner, selectForHighlight, type PageMention } from '@/lib/dom/scanner';
+import { EntityMatcher } from '@/lib/entities/matcher';
+import type { Requester } from '@/lib/protocol/client';
+import type { PageSetup } from '@/lib/protocol/messages';
+
+/** Work at most this long before handing the main thread back (well under the 50 ms long-task mark). */
+const CHUNK_BUDGET_MS = 8;
+
+/** The tag of the shadow host of Backstory's card; its content is never read. */
+export const CARD_HOST_TAG = 'backstory-card';
+
+export const isOwnUi = (element: Element) => element.tagName.toLowerCase() === CARD_HOST_TAG;
+
+export interface PageSession {
+  readonly setup: PageSetup | null;
+  /** The highlighted mentions in document order. */
+  readonly highlighted: readonly PageMention[];
+  /** Ids of every actor and event found on the page. */
+  readonly entityIds: string[];
+  fullScan(): Promise<void>;
+  rescan(containers: Element[]): Promise<void>;
+  /** Re-reads the setup from the background (settings, site switch, hidden aliases), then rescans. */
+  reconfigure(): Promise<void>;
+  setFocus(mention: PageMention | null): void;
+  /** Called after every change of the highlighted mentions. */
+  onChange(listener: () => void): void;
+}
+
+export function createPageSession(ctx: ContentScriptContext, request: Requester): PageSession {
+  const api = browserHighlightApi();
+  let setup: PageSetup | null = null;
+  let matcher: EntityMatcher | null = null;
+  let scanner: PageScanner | null = null;
+  let mentions: PageMention[] = [];
+  let highlighted: PageMention[] = [];
+  /** What the last full scan read: the article (and headline) or the body. */
+  let roots: Node[] = [];
+  const listeners: Array<() => void> = [];
+  let queue = Promise.resolve();
+
+  const pacing = {
+    budgetMs: CHUNK_BUDGET_MS,
+    yieldToBrowser: () =>
+      new Promise<void>((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 100 })),
+  };
+
+  const serialise = (task: () => Promise<void>) => {
+    queue = queue.then(task).catch((error: unknown) => console.debug('Backstory: scan failed', error));
+    return queue;
+  };
+
+  const scanOptions = (): ScanOptions => ({
+    includeNavigation: setup?.settings.includeNavigation ?? false,
+    includeLinks: setup?.settings.includeLinks ?? false,
+    isOwnUi,
+  });
+
+  let scanStartedAt = 0;
+  const publish = async () => {
+    if (ctx.isInvalid) return;
+    mentions = scanner ? scanner.mentions() : [];
+    highlighted = setup?.active ? selectForHighlight(mentions, setup.settings.highlightMode) : [];
+    if (api) {
+      for (const mention of highlighted) {
+        const root = mention.range.startContainer.getRootNode();
+        if (root instanceof ShadowRoot) adoptHighlightStyles(root);
+      }
+      showHighlights(api, highlighted);
+    }
+    listeners.forEach((listener) => listener());
+    await request('page.report', {
+      url: location.href,
+      title: document.title,
+      active: setup?.active ?? false,
+      mentions: countMentions(mentions),
+      stats: scanner
+        ? { scanMs: performance.now() - scanStartedAt, longestChunkMs: scanner.longestChunkMs }
+        : undefined,
+    });
+  };
+
+  const session: PageSession = {
+    get setup() {
+      return setup;
+    },
+    get highlighted() {
+      return highlighted;
+    },
+    get entityIds() {
+      return [...new Set(mentions.map((m) => m.entityId))];
+    },
+    fullScan: () =>
+      serialise(async () => {
+        if (!setup) return;
+        if (!setup.active) {
+          scanner = null;
+          if (api) clearHighlights(api);
+          await publish();
+          return;
+        }
+        if (api) adoptHighlightStyles(document);
+        scanStartedAt = performance.now();
+        const kinds = new Map(setup.entities.map((entity) => [entity.id, entity.kind]));
+        const fresh = new PageScanner(matcher!, scanOptions(), (id) => kinds.get(id));
+        scanner = fresh;
+        roots = scanRoots(document);
+        await fresh.scan(roots, pacing);
+        if (scanner === fresh) await publish();
+      }),
+    rescan: (containers) =>
+      serialise(async () => {
+        if (!scanner || !setup?.active) return;
+        // Only what a full scan would read: inside the scanned roots, outside skipped regions.
+        const options = scanOptions();
+        const readable = containers.filter((container) =>
+          roots.some((root) => root.contains(container) && isReadable(container, root, options)),
+        );
+        scanStartedAt = performance.now();
+        await scanner.rescan(readable, pacing);
+        await publish();
+      }),
+    reconfigure: async () => {
+      setup = await request('page.setup', { url: location.href });
+      matcher = new EntityMatcher(setup.entities, setup.hidden);
+      await session.fullScan();
+    },
+    setFocus: (mention) => {
+      if (api) showFocus(api, mention);
+    },
+    onChange: (listener) => void listeners.push(listener),
+  };
+
+  ctx.onInvalidated(() => {
+    if (api) clearHighlights(api);
+  });
+  return session;
+}
