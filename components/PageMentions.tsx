@@ -14,6 +14,13 @@ export function PageMentions({ page }: PageMentionsProps) {
       </p>
     );
   }
+  if (!page.active) {
+    return (
+      <p class="empty-state" role="status">
+        Backstory is off on this site or paused. Switch it on above to see the actors and events here.
+      </p>
+    );
+  }
   if (page.mentions.length === 0) {
     return (
       <p class="empty-state" role="status">

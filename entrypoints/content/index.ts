@@ -10,7 +10,8 @@ import { createPageSession } from './page-session';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // At DOMContentLoaded: readers on slow networks should not wait for every image and script.
+  runAt: 'document_end',
   // Same-origin and other frames get their own copy (their own highlight registry and styles).
   allFrames: true,
   // The card's CSS goes into its shadow root, never into the page.

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AnalysisList } from '@/components/AnalysisList';
 import { PageMentions } from '@/components/PageMentions';
+import { SiteControls } from '@/components/SiteControls';
 import { createRequester } from '@/lib/protocol/client';
-import type { AnalysisView, PageState } from '@/lib/protocol/messages';
+import type { AnalysisView, PageState, SiteStatus } from '@/lib/protocol/messages';
 
 const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
 
@@ -21,6 +22,7 @@ async function activeTabId(): Promise<number | null> {
 
 interface PanelData {
   page: PageState | null;
+  site: SiteStatus | null;
   analyses: AnalysisView[];
   total: number;
   entityNames: Map<string, string>;
@@ -53,9 +55,11 @@ export function SidePanelApp() {
           request('analyses.list', { limit: 100 }),
           request('entities.catalog', {}),
         ]);
+        const site = page ? await request('site.status', { url: page.url }) : null;
         if (cancelled) return;
         setData({
           page,
+          site,
           analyses: list.items,
           total: list.total,
           entityNames: new Map(catalog.entities.map((e) => [e.id, e.name])),
@@ -77,6 +81,7 @@ export function SidePanelApp() {
     };
   }, [tabId]);
 
+  const showError = (cause: Error) => setError(cause.message);
   const status = useMemo(() => (data ? `${data.total} analyses in your library` : 'Loading…'), [data]);
 
   return (
@@ -89,6 +94,17 @@ export function SidePanelApp() {
         <p class="error" role="alert">
           {error}
         </p>
+      )}
+      {data?.site && (
+        <SiteControls
+          host={data.site.host}
+          enabled={data.site.enabled}
+          paused={data.site.paused}
+          onSiteChange={(enabled) =>
+            void request('site.set', { url: data.page!.url, enabled }).catch(showError)
+          }
+          onPauseChange={(paused) => void request('settings.set', { changes: { paused } }).catch(showError)}
+        />
       )}
       {data && (
         <>

@@ -167,7 +167,8 @@ export function createHandlers({
     },
 
     'pack.import': async ({ text }) => {
-      const parsed = parsePackText(text);
+      const known = new Set(await db.entities.toCollection().primaryKeys());
+      const parsed = parsePackText(text, known);
       if (!parsed.ok) {
         throw new InvalidInputError('This pack cannot be imported; nothing was changed.', parsed.errors);
       }

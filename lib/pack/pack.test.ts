@@ -160,6 +160,13 @@ describe('bad packs get clear errors', () => {
     );
   });
 
+  it('accepts references to entities the library already holds', () => {
+    const pack = { ...starter(), entities: [] as unknown[] };
+    const known = new Set(starter().entities.map((e) => e.id as string));
+    expect(parsePack(pack).ok).toBe(false);
+    expect(parsePack(pack, known)).toMatchObject({ ok: true });
+  });
+
   it('refuses duplicate ids and URLs', () => {
     const pack = starter();
     pack.entities.push({ ...pack.entities[0] });

@@ -18,6 +18,8 @@ export const removeProfileDir = (dir: string) => rmSync(dir, { recursive: true, 
 
 export async function launch(profileDir = newProfileDir(), colorScheme?: 'light' | 'dark'): Promise<Session> {
   const { context, worker, extensionId } = await launchWithExtension({ profileDir, colorScheme });
+  // The machine is offline: fail remote requests of saved pages at once instead of waiting on DNS.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   return { context, worker, extensionId, profileDir };
 }
 
@@ -72,3 +74,26 @@ export async function tabIdFor(worker: Worker, page: Page): Promise<number> {
     return tab.id;
   });
 }
+
+/** Sends one protocol message from an extension page (as the side panel or options would). */
+export async function ask<T = unknown>(extensionPage: Page, type: string, data: unknown): Promise<T> {
+  const reply = (await extensionPage.evaluate(
+    ([messageType, messageData]) =>
+      chrome.runtime.sendMessage({ protocol: 'backstory/1', type: messageType, data: messageData }),
+    [type, data] as const,
+  )) as { ok: boolean; value?: T; error?: { message: string; details?: string[] } };
+  if (!reply.ok)
+    throw new Error(`${type}: ${reply.error?.message} ${reply.error?.details?.join('; ') ?? ''}`);
+  return reply.value as T;
+}
+
+/** Opens the settings page, an extension page to send messages from. */
+export async function openExtensionPage(session: Session, path = 'options.html'): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
+
+/** Waits until the starter library is in the database. */
+export const waitForStarter = (session: Session) =>
+  waitFor(async () => (await countRows(session.worker, 'analyses')) >= 3, 'the starter library');

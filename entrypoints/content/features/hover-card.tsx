@@ -33,6 +33,7 @@ export async function setupHoverCard(
   request: Requester,
 ): Promise<HoverCardController> {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let uiCreation: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   let current: PageMention | null = null;
   let card: EntityCard | null = null;
   let error: string | null = null;
@@ -50,9 +51,10 @@ export async function setupHoverCard(
     if (current && !session.highlighted.includes(current)) close();
   });
 
-  const ensureUi = async () => {
-    if (ui) return ui;
-    ui = await createShadowRootUi<HTMLElement>(ctx, {
+  // Created once, on first use: two quick opens must not create two hosts.
+  const ensureUi = () => (uiCreation ??= createUi());
+  const createUi = async () => {
+    const created = await createShadowRootUi<HTMLElement>(ctx, {
       name: CARD_HOST_TAG,
       position: 'inline',
       anchor: 'html',
@@ -69,8 +71,9 @@ export async function setupHoverCard(
         if (frame) render(null, frame);
       },
     });
-    ui.mount();
-    return ui;
+    created.mount();
+    ui = created;
+    return created;
   };
 
   const place = () => {
