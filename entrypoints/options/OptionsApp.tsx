@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { DisplaySettingsForm } from '@/components/DisplaySettingsForm';
 import { LibraryStatsView } from '@/components/LibraryStatsView';
 import { PackImport, type PackImportState } from '@/components/PackImport';
 import { createRequester, ProtocolError } from '@/lib/protocol/client';
+import type { DisplaySettings } from '@/lib/model/settings';
 import type { LibraryStats } from '@/lib/protocol/messages';
 
 const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
@@ -11,6 +13,14 @@ const request = createRequester((envelope) => browser.runtime.sendMessage(envelo
 export function OptionsApp() {
   const [stats, setStats] = useState<LibraryStats | null>(null);
   const [importState, setImportState] = useState<PackImportState>({ status: 'idle' });
+  const [settings, setSettings] = useState<DisplaySettings | null>(null);
+  const [settingsError, setSettingsError] = useState<string | null>(null);
+
+  useEffect(() => void request('settings.get', {}).then(setSettings), []);
+  const changeSettings = (changes: Partial<DisplaySettings>) =>
+    void request('settings.set', { changes })
+      .then((saved) => (setSettings(saved), setSettingsError(null)))
+      .catch((error: Error) => setSettingsError(error.message));
 
   const refresh = useCallback(() => void request('library.stats', {}).then(setStats), []);
   useEffect(refresh, [refresh]);
@@ -31,6 +41,12 @@ export function OptionsApp() {
     <main>
       <h1>Backstory settings</h1>
       <LibraryStatsView stats={stats} />
+      {settings && <DisplaySettingsForm settings={settings} onChange={changeSettings} />}
+      {settingsError && (
+        <p class="error" role="alert">
+          {settingsError}
+        </p>
+      )}
       <PackImport state={importState} onFile={(name, text) => void onFile(name, text)} />
     </main>
   );

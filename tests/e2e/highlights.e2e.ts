@@ -228,6 +228,25 @@ describe('highlights and hover cards in real Chromium', () => {
     await page.close();
   });
 
+  it('highlights every mention when the reader chooses it in the settings', async () => {
+    const options = await openExtensionPage(session);
+    await options.getByLabel('every mention').check();
+    await expect
+      .poll(() => ask<{ highlightMode: string }>(extensionPage, 'settings.get', {}))
+      .toMatchObject({
+        highlightMode: 'every',
+      });
+    const page = await openDemo();
+    const texts = await highlightedTexts(page);
+    expect(texts.filter((t) => t === 'Assad').length).toBeGreaterThan(1);
+    await options.getByLabel('the first mention of each actor or event').check();
+    await expect
+      .poll(async () => new Set(await highlightedTexts(page)).size === (await highlightedTexts(page)).length)
+      .toBe(true);
+    await options.close();
+    await page.close();
+  });
+
   it('reads open shadow roots and same-origin frames', async () => {
     const page = await session.context.newPage();
     await page.goto(`${pages.origin}/fixtures/pages/frames.html`);
