@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { BackstoryDatabase } from '@/lib/db/database';
 import { createHandlers } from '@/lib/background/handlers';
+import { LibrarySearch } from '@/lib/background/search';
 import { installStarterPack } from '@/lib/background/starter';
 import { createTabStateStore } from '@/lib/background/tab-state';
 import { classifySender, createDispatcher } from '@/lib/protocol/dispatch';
@@ -37,7 +38,20 @@ export default defineBackground({
         return false;
       }
     };
-    const dispatch = createDispatcher(createHandlers({ db, tabs, notifyPages, openPanel }));
+    const revealOnPage = async (tabId: number, entityId: string) => {
+      try {
+        await browser.tabs.sendMessage(tabId, { protocol: PROTOCOL_ID, type: 'mentions.reveal', entityId });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Extension pages (the side panel) watch this key to refresh when the library changes.
+    const libraryChanged = () => browser.storage.session.set({ libraryVersion: Date.now() });
+    const search = new LibrarySearch(db);
+    const dispatch = createDispatcher(
+      createHandlers({ db, tabs, notifyPages, openPanel, revealOnPage, libraryChanged, search }),
+    );
     const extensionOrigin = browser.runtime.getURL('/');
 
     // One listener for the whole protocol. Returning the promise makes the polyfill send its

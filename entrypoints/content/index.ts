@@ -4,7 +4,7 @@ import { createRequester } from '@/lib/protocol/client';
 import './card.css';
 import { listenToBackground } from './features/config-sync';
 import { setupHoverCard } from './features/hover-card';
-import { createMentionStepper } from './features/keyboard-steps';
+import { createMentionStepper, revealMention } from './features/keyboard-steps';
 import { watchChanges } from './features/watch-changes';
 import { createPageSession } from './page-session';
 
@@ -23,7 +23,8 @@ export default defineContentScript({
     const step = createMentionStepper(session, card);
     listenToBackground(ctx, (message) => {
       if (message.type === 'config.changed') void session.reconfigure();
-      else step(message.direction);
+      else if (message.type === 'mentions.step') step(message.direction);
+      else revealMention(ctx, session, message.entityId);
     });
     watchChanges(ctx, session);
     await session.reconfigure();

@@ -3,7 +3,8 @@
  * their highlights. Scans are serialised so a rescan never races a full scan.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isReadable, scanRoots, type ScanOptions } from '@/lib/dom/blocks';
+import { findArticleRoot, isReadable, scanRoots, type ScanOptions } from '@/lib/dom/blocks';
+import { readPageMeta, type PageMeta } from '@/lib/dom/page-meta';
 import { adoptHighlightStyles } from '@/lib/dom/highlight-styles';
 import { browserHighlightApi, clearHighlights, showFocus, showHighlights } from '@/lib/dom/highlights';
 import { countMentions, PageScanner, selectForHighlight, type PageMention } from '@/lib/dom/scanner';
@@ -23,6 +24,8 @@ export interface PageSession {
   readonly setup: PageSetup | null;
   /** The highlighted mentions in document order. */
   readonly highlighted: readonly PageMention[];
+  /** Every mention found (highlighted or not), in document order. */
+  readonly all: readonly PageMention[];
   /** Ids of every actor and event found on the page. */
   readonly entityIds: string[];
   fullScan(): Promise<void>;
@@ -43,6 +46,7 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
   let highlighted: PageMention[] = [];
   /** What the last full scan read: the article (and headline) or the body. */
   let roots: Node[] = [];
+  let meta: PageMeta = { title: document.title };
   const listeners: Array<() => void> = [];
   let queue = Promise.resolve();
 
@@ -76,11 +80,21 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
       showHighlights(api, highlighted);
     }
     listeners.forEach((listener) => listener());
+    // Prominence for ranking: which entities the headline and the lead name.
+    const named = (text: string | undefined) =>
+      new Set(matcher && text ? matcher.find(text).flatMap((c) => c.owners.map((o) => o.entityId)) : []);
+    const inTitle = named(meta.title);
+    const inLead = named(meta.lead);
     await request('page.report', {
       url: location.href,
-      title: document.title,
+      title: meta.title,
+      ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
       active: setup?.active ?? false,
-      mentions: countMentions(mentions),
+      mentions: countMentions(mentions).map((m) => ({
+        ...m,
+        inTitle: inTitle.has(m.entityId),
+        inLead: inLead.has(m.entityId),
+      })),
       stats: scanner
         ? { scanMs: performance.now() - scanStartedAt, longestChunkMs: scanner.longestChunkMs }
         : undefined,
@@ -93,6 +107,9 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
     },
     get highlighted() {
       return highlighted;
+    },
+    get all() {
+      return mentions;
     },
     get entityIds() {
       return [...new Set(mentions.map((m) => m.entityId))];
@@ -112,6 +129,7 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
         const fresh = new PageScanner(matcher!, scanOptions(), (id) => kinds.get(id));
         scanner = fresh;
         roots = scanRoots(document);
+        meta = readPageMeta(document, findArticleRoot(document));
         await fresh.scan(roots, pacing);
         if (scanner === fresh) await publish();
       }),

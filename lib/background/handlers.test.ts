@@ -5,6 +5,7 @@ import { classifySender, createDispatcher, type SenderContext } from '../protoco
 import { PROTOCOL_ID } from '../protocol/messages';
 import { createRequester, ProtocolError } from '../protocol/client';
 import { createHandlers } from './handlers';
+import { LibrarySearch } from './search';
 import { installStarterPack, STARTER_SETTING } from './starter';
 import { createMemoryArea, createTabStateStore } from './tab-state';
 
@@ -187,6 +188,109 @@ describe('page setup, sites, settings and hidden aliases', () => {
     await expect(asContent('entity.card', { entityId: 'nobody', pageEntityIds: [] })).rejects.toThrow(
       /No actor/,
     );
+  });
+});
+
+describe('the side panel view and search', () => {
+  async function panelSetup() {
+    const db = freshDatabase();
+    await installStarterPack(db, async () => starterJson());
+    let changed = 0;
+    const dispatch = createDispatcher(
+      createHandlers({
+        db,
+        tabs: createTabStateStore(createMemoryArea()),
+        search: new LibrarySearch(db),
+        libraryChanged: async () => void changed++,
+        revealOnPage: async (tabId, entityId) => tabId === 7 && entityId === 'turkey',
+      }),
+    );
+    return {
+      db,
+      asPage: createRequester((envelope) => dispatch(envelope, extensionPage)),
+      asContent: createRequester((envelope) => dispatch(envelope, contentScript)),
+      changed: () => changed,
+    };
+  }
+
+  const safeZonePage = {
+    url: 'http://127.0.0.1:1/safe-zone',
+    title: 'Safe zone',
+    publishedAt: '2016-02-15',
+    mentions: [
+      { entityId: 'northern-syria-safe-zone', count: 5, inTitle: true, inLead: true },
+      { entityId: 'northern-syria-no-fly-zone', count: 2 },
+      { entityId: 'turkey', count: 3 },
+    ],
+  };
+
+  it('ranks the analyses for the tab’s page, with the matched entities and badges', async () => {
+    const { asContent, asPage } = await panelSetup();
+    await asContent('page.report', safeZonePage);
+    const view = await asPage('panel.view', { tabId: 7 });
+    expect(view.page?.publishedAt).toBe('2016-02-15');
+    expect(view.ranked[0]).toMatchObject({
+      analysis: { id: 'burns-jeffrey-2016-02-04' },
+      matched: expect.arrayContaining(['northern-syria-safe-zone', 'turkey']),
+      badge: null,
+    });
+    expect(view.ranked.length + view.others.length).toBe(3);
+    expect(view.totalAnalyses).toBe(3);
+  });
+
+  it('filters to a focused actor or event and remembers the focus per tab', async () => {
+    const { asContent, asPage } = await panelSetup();
+    await asContent('page.report', safeZonePage);
+    const focused = await asPage('panel.view', { tabId: 7, focus: 'northern-syria-no-fly-zone' });
+    expect(focused.ranked.map((r) => r.analysis.id)).toEqual(['burns-jeffrey-2016-02-04']);
+    expect(focused.others).toEqual([]);
+    expect((await asPage('panel.view', { tabId: 7 })).focus).toBe('northern-syria-no-fly-zone');
+    expect((await asPage('panel.view', { tabId: 7, focus: null })).ranked.length).toBeGreaterThan(1);
+  });
+
+  it('badges analyses much older than the page or written after it', async () => {
+    const { asContent, asPage } = await panelSetup();
+    await asContent('page.report', { ...safeZonePage, publishedAt: '2017-03-01' });
+    expect((await asPage('panel.view', { tabId: 7 })).ranked.every((r) => r.badge === 'older')).toBe(true);
+    await asContent('page.report', { ...safeZonePage, publishedAt: '2016-02-01' });
+    expect((await asPage('panel.view', { tabId: 7 })).ranked.every((r) => r.badge === 'later')).toBe(true);
+  });
+
+  it('shows the newest analyses when the page mentions nothing', async () => {
+    const { asPage } = await panelSetup();
+    const view = await asPage('panel.view', { tabId: 99 });
+    expect(view.page).toBeNull();
+    expect(view.ranked).toEqual([]);
+    expect(view.others.map((a) => a.publishedAt)).toEqual(['2016-02-09', '2016-02-09', '2016-02-04']);
+  });
+
+  it('asks the page to reveal an entity', async () => {
+    const { asPage } = await panelSetup();
+    expect(await asPage('page.reveal', { tabId: 7, entityId: 'turkey' })).toEqual({ sent: true });
+    expect(await asPage('page.reveal', { tabId: 8, entityId: 'turkey' })).toEqual({ sent: false });
+  });
+
+  it('searches by author, actor, outlet and words of summaries, and sees imports', async () => {
+    const { asPage, changed } = await panelSetup();
+    const ids = async (query: string) => (await asPage('library.search', { query })).items.map((a) => a.id);
+    expect(await ids('Zisser')).toEqual(['zisser-2016-02-09']);
+    expect(await ids('de Mistura')).toContain('ross-2016-02-09');
+    expect(await ids('Washington Post')).toContain('burns-jeffrey-2016-02-04');
+    expect(await ids('')).toEqual([]);
+    const pack = starterJson() as { id: string; analyses: Array<Record<string, unknown>> };
+    pack.id = 'extra';
+    pack.analyses = [
+      {
+        ...pack.analyses[0],
+        id: 'extra-1',
+        url: 'https://example.com/x',
+        title: 'Quartz crystals in Aleppo',
+        authors: [{ name: 'Ana Nym' }],
+      },
+    ];
+    await asPage('pack.import', { text: JSON.stringify(pack) });
+    expect(changed()).toBe(1);
+    expect(await ids('quartz')).toEqual(['extra-1']);
   });
 });
 

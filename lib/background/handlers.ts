@@ -1,12 +1,14 @@
 /**
  * The background's handler map: one handler per protocol message, over the library database.
  */
-import type { BackstoryDatabase } from '../db/database';
+import type { AnalysisRecord, BackstoryDatabase } from '../db/database';
 import { importPack } from '../db/import';
 import { parsePackText } from '../pack/pack';
 import { InvalidInputError, type HandlerMap } from '../protocol/dispatch';
 import type { AnalysisView, PageState, SiteStatus } from '../protocol/messages';
 import { DISPLAY_SETTINGS_KEY, readDisplaySettings, siteKey, type DisplaySettings } from '../model/settings';
+import { rankAnalyses } from '../ranking/rank';
+import type { LibrarySearch } from './search';
 import type { TabStateStore } from './tab-state';
 
 export interface HandlerDeps {
@@ -16,6 +18,11 @@ export interface HandlerDeps {
   notifyPages?: () => Promise<void>;
   /** Opens the side panel on a tab; false when the browser refused. */
   openPanel?: (tabId: number, entityId?: string) => Promise<boolean>;
+  /** Asks a tab's page to scroll to an entity's first mention; false when no page answered. */
+  revealOnPage?: (tabId: number, entityId: string) => Promise<boolean>;
+  /** Tells extension pages (the side panel) that analyses or entities changed. */
+  libraryChanged?: () => Promise<void>;
+  search?: LibrarySearch;
   now?: () => number;
 }
 
@@ -52,6 +59,9 @@ export function createHandlers({
   tabs,
   notifyPages = async () => {},
   openPanel = async () => false,
+  revealOnPage = async () => false,
+  libraryChanged = async () => {},
+  search,
   now = Date.now,
 }: HandlerDeps): HandlerMap {
   return {
@@ -94,19 +104,18 @@ export function createHandlers({
       };
     },
 
-    'page.report': async ({ url, title, active, mentions, stats }, sender) => {
+    'page.report': async ({ url, title, publishedAt, active, mentions, stats }, sender) => {
       if (sender.tabId === undefined) throw new InvalidInputError('A page report needs a tab.');
       const known = await db.entities.bulkGet(mentions.map((m) => m.entityId));
       const state: PageState = {
         url,
         title,
+        ...(publishedAt ? { publishedAt } : {}),
         active,
         ...(stats ? { stats } : {}),
         mentions: mentions.flatMap((mention, index) => {
           const entity = known[index];
-          return entity
-            ? [{ entityId: entity.id, name: entity.name, kind: entity.kind, count: mention.count }]
-            : [];
+          return entity ? [{ ...mention, entityId: entity.id, name: entity.name, kind: entity.kind }] : [];
         }),
         reportedAt: now(),
       };
@@ -163,7 +172,66 @@ export function createHandlers({
 
     'panel.open': async ({ entityId }, sender) => {
       if (sender.tabId === undefined) throw new InvalidInputError('The side panel opens beside a tab.');
-      return { opened: await openPanel(sender.tabId, entityId) };
+      const opened = openPanel(sender.tabId, entityId);
+      if (entityId) await tabs.setFocus(sender.tabId, entityId);
+      return { opened: await opened };
+    },
+
+    'panel.view': async ({ tabId, focus: requestedFocus, limit }) => {
+      if (requestedFocus !== undefined) await tabs.setFocus(tabId, requestedFocus);
+      const [page, focus, totalAnalyses] = await Promise.all([
+        tabs.get(tabId),
+        tabs.getFocus(tabId),
+        db.analyses.count(),
+      ]);
+      const site = page ? await siteStatus(db, page.url) : null;
+      const entityIds = page?.active ? page.mentions.map((m) => m.entityId) : [];
+      let ranked: ReturnType<typeof rankAnalyses<AnalysisRecord>> = [];
+      if (entityIds.length > 0) {
+        // Only analyses sharing an actor or event with the page can score; the index finds them.
+        const [candidates, frequencies] = await Promise.all([
+          db.analyses.where('entityIds').anyOf(entityIds).distinct().toArray(),
+          Promise.all(entityIds.map((id) => db.analyses.where('entityIds').equals(id).count())),
+        ]);
+        const df = new Map(entityIds.map((id, i) => [id, frequencies[i]!]));
+        ranked = rankAnalyses(
+          { entities: page!.mentions, publishedAt: page!.publishedAt },
+          candidates,
+          (id) => df.get(id) ?? 0,
+          totalAnalyses,
+        );
+        if (focus) ranked = ranked.filter((r) => r.analysis.entityIds.includes(focus));
+      }
+      const shown = new Set(ranked.map((r) => r.analysis.id));
+      const others =
+        focus === null
+          ? (
+              await db.analyses
+                .orderBy('publishedAt')
+                .reverse()
+                .limit(limit + shown.size)
+                .toArray()
+            )
+              .filter((a) => !shown.has(a.id))
+              .slice(0, Math.max(0, limit - Math.min(ranked.length, limit)))
+          : [];
+      return {
+        page,
+        site,
+        focus,
+        ranked: ranked.slice(0, limit).map((r) => ({ ...r, analysis: toView(r.analysis) })),
+        others: others.map(toView),
+        totalAnalyses,
+      };
+    },
+
+    'page.reveal': async ({ tabId, entityId }) => ({ sent: await revealOnPage(tabId, entityId) }),
+
+    'library.search': async ({ query, limit }) => {
+      if (!search) throw new Error('Search is not available.');
+      const ids = await search.search(query);
+      const records = await db.analyses.bulkGet(ids.slice(0, limit));
+      return { total: ids.length, items: records.flatMap((r) => (r ? [toView(r)] : [])) };
     },
 
     'pack.import': async ({ text }) => {
@@ -172,7 +240,11 @@ export function createHandlers({
       if (!parsed.ok) {
         throw new InvalidInputError('This pack cannot be imported; nothing was changed.', parsed.errors);
       }
-      return importPack(db, parsed.pack, now());
+      const report = await importPack(db, parsed.pack, now());
+      search?.invalidate();
+      await libraryChanged();
+      await notifyPages();
+      return report;
     },
   };
 }

@@ -8,6 +8,9 @@ export interface TabStateStore {
   get(tabId: number): Promise<PageState | null>;
   set(tabId: number, state: PageState): Promise<void>;
   delete(tabId: number): Promise<void>;
+  /** The actor or event the side panel is focused on for a tab. */
+  getFocus(tabId: number): Promise<string | null>;
+  setFocus(tabId: number, entityId: string | null): Promise<void>;
 }
 
 /** The storage area subset we use; `browser.storage.session` satisfies it. */
@@ -18,6 +21,7 @@ export interface KeyValueArea {
 }
 
 const keyFor = (tabId: number) => `tab:${tabId}`;
+const focusKeyFor = (tabId: number) => `focus:${tabId}`;
 
 /** A TabStateStore over a storage area such as `browser.storage.session`. */
 export function createTabStateStore(area: KeyValueArea): TabStateStore {
@@ -27,7 +31,16 @@ export function createTabStateStore(area: KeyValueArea): TabStateStore {
       return (items[keyFor(tabId)] as PageState | undefined) ?? null;
     },
     set: (tabId, state) => area.set({ [keyFor(tabId)]: state }),
-    delete: (tabId) => area.remove(keyFor(tabId)),
+    async delete(tabId) {
+      await area.remove(keyFor(tabId));
+      await area.remove(focusKeyFor(tabId));
+    },
+    async getFocus(tabId) {
+      const items = await area.get(focusKeyFor(tabId));
+      return (items[focusKeyFor(tabId)] as string | undefined) ?? null;
+    },
+    setFocus: (tabId, entityId) =>
+      entityId === null ? area.remove(focusKeyFor(tabId)) : area.set({ [focusKeyFor(tabId)]: entityId }),
   };
 }
 

@@ -8,7 +8,10 @@ import { publishedDate, readPageMeta } from './page-meta';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const load = (path: string) => {
-  document.documentElement.innerHTML = readFileSync(resolve(here, path), 'utf8').replace(/^[\s\S]*?<html[^>]*>/i, '');
+  document.documentElement.innerHTML = readFileSync(resolve(here, path), 'utf8').replace(
+    /^[\s\S]*?<html[^>]*>/i,
+    '',
+  );
   return document;
 };
 
@@ -27,7 +30,8 @@ describe('readPageMeta', () => {
     for (const page of readdirSync(corpus)) {
       const metadataFile = resolve(corpus, page, 'expected-metadata.json');
       if (!existsSync(metadataFile)) continue;
-      const expected = (JSON.parse(readFileSync(metadataFile, 'utf8')) as { publishedTime?: string | null }).publishedTime;
+      const expected = (JSON.parse(readFileSync(metadataFile, 'utf8')) as { publishedTime?: string | null })
+        .publishedTime;
       if (!expected) continue;
       const found = publishedDate(load(`../../../shared/corpus/${page}/source.html`));
       expect(found && new Date(found).toISOString(), page).toBe(new Date(expected).toISOString());

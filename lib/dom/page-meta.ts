@@ -24,7 +24,8 @@ const DATE_META = [
   'meta[property="og:published_time"]',
 ];
 
-const ARTICLE_TYPES = /^(?:News|Reportage|Analysis|Opinion|Report|Blog|Scholarly)?Article$|^BlogPosting$|^LiveBlogPosting$/;
+const ARTICLE_TYPES =
+  /^(?:News|Reportage|Analysis|Opinion|Report|Blog|Scholarly)?Article$|^BlogPosting$|^LiveBlogPosting$/;
 
 /** Every object in a JSON-LD value, outermost first: @graph members and nested values too. */
 function* jsonLdObjects(value: unknown, depth = 0): Generator<Record<string, unknown>> {
@@ -70,7 +71,9 @@ export function publishedDate(doc: Document): string | undefined {
     const date = validDate(doc.querySelector(selector)?.getAttribute('content'));
     if (date) return date;
   }
-  return validDate(doc.querySelector('article time[datetime], time[pubdate][datetime]')?.getAttribute('datetime'));
+  return validDate(
+    doc.querySelector('article time[datetime], time[pubdate][datetime]')?.getAttribute('datetime'),
+  );
 }
 
 /** Reads the page's headline, date and lead; `articleRoot` is where the article text is. */

@@ -49,9 +49,18 @@ export interface ScanStats {
 export interface PageState {
   url: string;
   title: string;
+  /** The page's declared publication date, when it has one. */
+  publishedAt?: string;
   /** False when Backstory is off on this site or paused. */
   active: boolean;
-  mentions: Array<{ entityId: string; name: string; kind: EntityKind; count: number }>;
+  mentions: Array<{
+    entityId: string;
+    name: string;
+    kind: EntityKind;
+    count: number;
+    inTitle?: boolean;
+    inLead?: boolean;
+  }>;
   stats?: ScanStats;
   reportedAt: number;
 }
@@ -86,7 +95,31 @@ export interface SiteStatus {
 const mentionSchema = z.strictObject({
   entityId: z.string().min(1).max(120),
   count: z.int().min(1).max(1_000_000),
+  inTitle: z.boolean().optional(),
+  inLead: z.boolean().optional(),
 });
+
+/** An analysis ranked for a page (docs/ranking.md). */
+export interface RankedAnalysis {
+  analysis: AnalysisView;
+  score: number;
+  /** The page's actors and events it discusses, weightiest first. */
+  matched: string[];
+  badge: 'older' | 'later' | null;
+}
+
+/** Everything the side panel shows for one tab. */
+export interface PanelView {
+  page: PageState | null;
+  site: SiteStatus | null;
+  /** The actor or event the reader focused (hover card, chip), if any. */
+  focus: string | null;
+  /** Analyses sharing actors or events with the page, best first (filtered by `focus`). */
+  ranked: RankedAnalysis[];
+  /** Other analyses in the library, newest first. */
+  others: AnalysisView[];
+  totalAnalyses: number;
+}
 
 export const protocol = {
   /** Counts of analyses, entities, sources and saved articles in the library. */
@@ -121,6 +154,7 @@ export const protocol = {
     request: z.strictObject({
       url: z.string().max(4096),
       title: z.string().max(1000),
+      publishedAt: z.string().max(100).optional(),
       active: z.boolean().default(true),
       mentions: z.array(mentionSchema).max(10_000),
       stats: z
@@ -186,6 +220,28 @@ export const protocol = {
     from: ['extension'],
   }).returns<PageState | null>(),
 
+  /** The side panel's content for a tab: its page, site switch, ranked analyses. */
+  'panel.view': message({
+    request: z.strictObject({
+      tabId: z.int().min(0),
+      focus: z.string().max(120).nullable().optional(),
+      limit: z.int().min(1).max(500).default(50),
+    }),
+    from: ['extension'],
+  }).returns<PanelView>(),
+
+  /** Scrolls a tab's page to the first mention of an actor or event and flashes it. */
+  'page.reveal': message({
+    request: z.strictObject({ tabId: z.int().min(0), entityId: z.string().min(1).max(120) }),
+    from: ['extension'],
+  }).returns<{ sent: boolean }>(),
+
+  /** Full-text search over the library: titles, summaries, key points, authors, outlets, entity names. */
+  'library.search': message({
+    request: z.strictObject({ query: z.string().max(500), limit: z.int().min(1).max(200).default(30) }),
+    from: ['extension'],
+  }).returns<{ total: number; items: AnalysisView[] }>(),
+
   /** Validates pack text (JSON) and imports it all or nothing. */
   'pack.import': message({
     request: z.strictObject({ text: z.string().max(25 * 1024 * 1024) }),
@@ -209,4 +265,6 @@ export type ToContentMessage =
   /** Settings, site switches, hidden aliases or the catalog changed: set up and rescan. */
   | { protocol: 'backstory/1'; type: 'config.changed' }
   /** The keyboard command: move to the next (1) or previous (-1) mention and show its card. */
-  | { protocol: 'backstory/1'; type: 'mentions.step'; direction: 1 | -1 };
+  | { protocol: 'backstory/1'; type: 'mentions.step'; direction: 1 | -1 }
+  /** The side panel asks to scroll to the first mention of an entity and flash it. */
+  | { protocol: 'backstory/1'; type: 'mentions.reveal'; entityId: string };

@@ -14,10 +14,13 @@ export function parseToContent(
 ): ToContentMessage | null {
   if (sender.id !== browser.runtime.id || sender.tab !== undefined) return null;
   if (typeof message !== 'object' || message === null) return null;
-  const { protocol, type, direction } = message as Record<string, unknown>;
+  const { protocol, type, direction, entityId } = message as Record<string, unknown>;
   if (protocol !== PROTOCOL_ID) return null;
   if (type === 'config.changed') return { protocol, type };
   if (type === 'mentions.step' && (direction === 1 || direction === -1)) return { protocol, type, direction };
+  if (type === 'mentions.reveal' && typeof entityId === 'string' && entityId.length <= 120) {
+    return { protocol, type, entityId };
+  }
   return null;
 }
 
