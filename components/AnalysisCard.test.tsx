@@ -34,6 +34,7 @@ describe('AnalysisCard', () => {
     expect(root.querySelector('dl')?.textContent).toContain('Former under secretary of state.');
     expect(root.querySelector('dl')?.textContent).toContain('No credentials recorded.');
     expect(root.querySelector('.chip')?.textContent).toBe('Turkey');
+    expect(root.querySelector('.badge')).toBeNull();
   });
 
   it('renders text from the library as text, never as markup', () => {

@@ -5,10 +5,24 @@ export interface AnalysisCardProps {
   analysis: AnalysisView;
   /** Names of the actors and events this analysis discusses, in display order. */
   entityNames?: string[];
+  /** Label of the entity chips ("On this page", "Discusses"). */
+  entitiesLabel?: string;
+  /** A warning about its date relative to the page. */
+  badge?: 'older' | 'later' | null;
 }
 
+const BADGES = {
+  older: { text: 'Older than 6 months', title: 'Published more than six months before this page' },
+  later: { text: 'Written after', title: 'Published after this page' },
+} as const;
+
 /** One expert analysis: title and link, authors with credentials, outlet, date, summary, key points. */
-export function AnalysisCard({ analysis, entityNames = [] }: AnalysisCardProps) {
+export function AnalysisCard({
+  analysis,
+  entityNames = [],
+  entitiesLabel = 'Discusses',
+  badge = null,
+}: AnalysisCardProps) {
   const headingId = `analysis-${analysis.id}`;
   return (
     <article class="analysis-card" aria-labelledby={headingId} data-analysis-id={analysis.id}>
@@ -23,6 +37,11 @@ export function AnalysisCard({ analysis, entityNames = [] }: AnalysisCardProps) 
         <span class="analysis-card__outlet">{analysis.outlet}</span>
         {' · '}
         <time dateTime={analysis.publishedAt}>{formatDate(analysis.publishedAt)}</time>
+        {badge && (
+          <span class={`badge badge--${badge}`} title={BADGES[badge].title}>
+            {BADGES[badge].text}
+          </span>
+        )}
       </p>
       <p class="analysis-card__summary">{analysis.summary}</p>
       {analysis.keyPoints.length > 0 && (
@@ -48,7 +67,7 @@ export function AnalysisCard({ analysis, entityNames = [] }: AnalysisCardProps) 
       </details>
       {entityNames.length > 0 && (
         <p class="analysis-card__entities">
-          <span class="visually-hidden">Discusses: </span>
+          <span class="analysis-card__entities-label">{entitiesLabel}: </span>
           {entityNames.map((name) => (
             <span key={name} class="chip">
               {name}

@@ -1,58 +1,43 @@
 import type { PageState } from '@/lib/protocol/messages';
+import { PageEntities } from './PageEntities';
 
 export interface PageMentionsProps {
   /** The current tab's report, or null when its page reported nothing. */
   page: PageState | null;
+  focus: string | null;
+  onReveal: (entityId: string) => void;
+  onFocus: (entityId: string | null) => void;
+  /** Switches Backstory on for the page's site (offered when it is off). */
+  onEnableSite: () => void;
 }
 
-/** The actors and events found on the current page, grouped by kind, with mention counts. */
-export function PageMentions({ page }: PageMentionsProps) {
+/** The page's actors and events, or what the reader can do when there are none to show. */
+export function PageMentions({ page, focus, onReveal, onFocus, onEnableSite }: PageMentionsProps) {
   if (!page) {
     return (
       <p class="empty-state" role="status">
-        Backstory has not read this page. It reads web pages (http and https) when they load.
+        Backstory has not read this page. It reads web pages (http and https) as they load; reload the page if
+        it was open before Backstory was installed.
       </p>
     );
   }
   if (!page.active) {
     return (
-      <p class="empty-state" role="status">
-        Backstory is off on this site or paused. Switch it on above to see the actors and events here.
-      </p>
+      <div class="empty-state" role="status">
+        <p>Backstory is off on this site or paused.</p>
+        <button type="button" onClick={onEnableSite}>
+          Turn Backstory on here
+        </button>
+      </div>
     );
   }
   if (page.mentions.length === 0) {
     return (
       <p class="empty-state" role="status">
-        No actors or events from your library are mentioned on this page.
+        No actors or events from your library are mentioned on this page. Your library grows when you import
+        packs or add analyses.
       </p>
     );
   }
-  const groups = [
-    { kind: 'actor', label: 'Actors' },
-    { kind: 'event', label: 'Events' },
-  ] as const;
-  return (
-    <section aria-labelledby="mentions-heading" class="page-mentions">
-      <h2 id="mentions-heading">On this page</h2>
-      {groups.map(({ kind, label }) => {
-        const mentions = page.mentions
-          .filter((mention) => mention.kind === kind)
-          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-        if (mentions.length === 0) return null;
-        return (
-          <div key={kind}>
-            <h3>{label}</h3>
-            <ul class="mention-list" aria-label={label}>
-              {mentions.map((mention) => (
-                <li key={mention.entityId} class={`chip chip--${kind}`} data-entity-id={mention.entityId}>
-                  {mention.name} <span class="count">×{mention.count}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-    </section>
-  );
+  return <PageEntities page={page} focus={focus} onReveal={onReveal} onFocus={onFocus} />;
 }

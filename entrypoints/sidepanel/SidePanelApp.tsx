@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { AnalysisList } from '@/components/AnalysisList';
+import { EmptyLibrary } from '@/components/EmptyLibrary';
+import { LibrarySearch } from '@/components/LibrarySearch';
 import { PageMentions } from '@/components/PageMentions';
+import { RankedAnalyses } from '@/components/RankedAnalyses';
 import { SiteControls } from '@/components/SiteControls';
 import { createRequester } from '@/lib/protocol/client';
-import type { AnalysisView, PageState, SiteStatus } from '@/lib/protocol/messages';
+import type { AnalysisView, PanelView } from '@/lib/protocol/messages';
 
 const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
 
@@ -20,23 +22,52 @@ async function activeTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-interface PanelData {
-  page: PageState | null;
-  site: SiteStatus | null;
-  analyses: AnalysisView[];
-  total: number;
-  entityNames: Map<string, string>;
-}
+/** Wait this long after typing before searching. */
+const SEARCH_DELAY_MS = 120;
 
-/** Wires the side panel: follows the active tab and shows its page and the library's analyses. */
+/** Wires the side panel: follows the active tab; shows its page, ranked analyses and search. */
 export function SidePanelApp() {
-  const [data, setData] = useState<PanelData | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
+  const [view, setView] = useState<PanelView | null>(null);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<{ total: number; items: AnalysisView[] } | null>(null);
+  const loadId = useRef(0);
 
+  const showError = useCallback((cause: unknown) => setError((cause as Error).message), []);
+
+  const loadNames = useCallback(
+    () =>
+      request('entities.catalog', {})
+        .then(({ entities }) => setNames(new Map(entities.map((e) => [e.id, e.name]))))
+        .catch(showError),
+    [showError],
+  );
+
+  const load = useCallback(
+    async (focus?: string | null) => {
+      if (tabId === null) return;
+      const id = ++loadId.current;
+      try {
+        const next = await request('panel.view', { tabId, ...(focus !== undefined ? { focus } : {}) });
+        if (id === loadId.current) {
+          setView(next);
+          setError(null);
+          document.documentElement.dataset.tabId = String(tabId);
+        }
+      } catch (cause) {
+        if (id === loadId.current) showError(cause);
+      }
+    },
+    [tabId, showError],
+  );
+
+  // Follow the active tab (or the pinned one).
   useEffect(() => {
     const refreshTab = () => void activeTabId().then(setTabId);
     refreshTab();
+    void loadNames();
     if (pinnedTabId !== null) return;
     browser.tabs.onActivated.addListener(refreshTab);
     browser.windows.onFocusChanged.addListener(refreshTab);
@@ -44,48 +75,60 @@ export function SidePanelApp() {
       browser.tabs.onActivated.removeListener(refreshTab);
       browser.windows.onFocusChanged.removeListener(refreshTab);
     };
-  }, []);
+  }, [loadNames]);
 
+  // Reload on this tab's page reports, focus changes, navigation and library changes.
   useEffect(() => {
-    let cancelled = false;
-    const load = async () => {
-      try {
-        const [page, list, catalog] = await Promise.all([
-          tabId === null ? null : request('tab.state', { tabId }),
-          request('analyses.list', { limit: 100 }),
-          request('entities.catalog', {}),
-        ]);
-        const site = page ? await request('site.status', { url: page.url }) : null;
-        if (cancelled) return;
-        setData({
-          page,
-          site,
-          analyses: list.items,
-          total: list.total,
-          entityNames: new Map(catalog.entities.map((e) => [e.id, e.name])),
-        });
-        setError(null);
-      } catch (cause) {
-        if (!cancelled) setError((cause as Error).message);
-      }
-    };
     void load();
-    // Page reports land in session storage: reload when this tab's report changes.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && tabId !== null && `tab:${tabId}` in changes) void load();
+      if (area !== 'session' || tabId === null) return;
+      if ('libraryVersion' in changes) void loadNames();
+      if (`tab:${tabId}` in changes || `focus:${tabId}` in changes || 'libraryVersion' in changes)
+        void load();
+    };
+    const onUpdated = (updatedId: number, change: { url?: string; status?: string }) => {
+      if (updatedId === tabId && (change.url || change.status === 'complete')) void load();
     };
     browser.storage.onChanged.addListener(onStorage);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tabId, load, loadNames]);
+
+  // Search as the reader types.
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults(null);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      request('library.search', { query })
+        .then((found) => !cancelled && setResults(found))
+        .catch(showError);
+    }, SEARCH_DELAY_MS);
     return () => {
       cancelled = true;
-      browser.storage.onChanged.removeListener(onStorage);
+      clearTimeout(timer);
     };
-  }, [tabId]);
+  }, [query, showError]);
 
-  const showError = (cause: Error) => setError(cause.message);
-  const status = useMemo(() => (data ? `${data.total} analyses in your library` : 'Loading…'), [data]);
+  const status = useMemo(
+    () =>
+      view
+        ? `${view.totalAnalyses} ${view.totalAnalyses === 1 ? 'analysis' : 'analyses'} in your library`
+        : 'Loading…',
+    [view],
+  );
+
+  const page = view?.page ?? null;
+  const setSite = (enabled: boolean) =>
+    page && void request('site.set', { url: page.url, enabled }).catch(showError);
 
   return (
-    <main>
+    <main data-ready={view ? 'true' : 'false'}>
       <header class="header">
         <h1>Backstory</h1>
         <p role="status">{status}</p>
@@ -95,21 +138,41 @@ export function SidePanelApp() {
           {error}
         </p>
       )}
-      {data?.site && (
+      {view?.site && (
         <SiteControls
-          host={data.site.host}
-          enabled={data.site.enabled}
-          paused={data.site.paused}
-          onSiteChange={(enabled) =>
-            void request('site.set', { url: data.page!.url, enabled }).catch(showError)
-          }
+          host={view.site.host}
+          enabled={view.site.enabled}
+          paused={view.site.paused}
+          onSiteChange={setSite}
           onPauseChange={(paused) => void request('settings.set', { changes: { paused } }).catch(showError)}
         />
       )}
-      {data && (
+      <LibrarySearch query={query} onQuery={setQuery} results={results} entityNames={names} />
+      {view && !query.trim() && (
         <>
-          <PageMentions page={data.page} />
-          <AnalysisList analyses={data.analyses} total={data.total} entityNames={data.entityNames} />
+          <PageMentions
+            page={page}
+            focus={view.focus}
+            onReveal={(entityId) =>
+              tabId !== null && void request('page.reveal', { tabId, entityId }).catch(showError)
+            }
+            onFocus={(entityId) => void load(entityId)}
+            onEnableSite={() => {
+              if (view.site?.paused)
+                void request('settings.set', { changes: { paused: false } }).catch(showError);
+              setSite(true);
+            }}
+          />
+          {view.totalAnalyses === 0 ? (
+            <EmptyLibrary onOpenSettings={() => void browser.runtime.openOptionsPage()} />
+          ) : (
+            <RankedAnalyses
+              ranked={view.ranked}
+              others={view.others}
+              focusName={view.focus ? (names.get(view.focus) ?? view.focus) : null}
+              entityNames={names}
+            />
+          )}
         </>
       )}
     </main>
