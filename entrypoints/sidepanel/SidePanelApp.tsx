@@ -10,15 +10,24 @@ import type { AnalysisView, PanelView } from '@/lib/protocol/messages';
 
 const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
 
-/** A `?tabId=` parameter pins the panel to one tab (used when opened as a normal page). */
-const pinnedTabId = (() => {
-  const value = new URLSearchParams(location.search).get('tabId');
+/**
+ * When opened as a normal page (tests, or a tab), `?tabId=` pins the panel to one tab and
+ * `?windowId=` makes it follow the active tab of that window instead of its own.
+ */
+const parameter = (name: string) => {
+  const value = new URLSearchParams(location.search).get(name);
   return value === null ? null : Number(value);
-})();
+};
+const pinnedTabId = parameter('tabId');
+const followedWindowId = parameter('windowId');
 
 async function activeTabId(): Promise<number | null> {
   if (pinnedTabId !== null) return pinnedTabId;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await browser.tabs.query(
+    followedWindowId !== null
+      ? { active: true, windowId: followedWindowId }
+      : { active: true, currentWindow: true },
+  );
   return tab?.id ?? null;
 }
 
