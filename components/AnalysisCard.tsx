@@ -11,6 +11,9 @@ export interface AnalysisCardProps {
   badge?: 'older' | 'later' | null;
 }
 
+/** Chips shown per card; the rest are summed up ("+4 more") with their names in a tooltip. */
+const MAX_CHIPS = 6;
+
 const BADGES = {
   older: { text: 'Older than 6 months', title: 'Published more than six months before this page' },
   later: { text: 'Written after', title: 'Published after this page' },
@@ -68,11 +71,16 @@ export function AnalysisCard({
       {entityNames.length > 0 && (
         <p class="analysis-card__entities">
           <span class="analysis-card__entities-label">{entitiesLabel}: </span>
-          {entityNames.map((name) => (
+          {entityNames.slice(0, MAX_CHIPS).map((name) => (
             <span key={name} class="chip">
               {name}
             </span>
           ))}
+          {entityNames.length > MAX_CHIPS && (
+            <span class="chip chip--more" title={entityNames.slice(MAX_CHIPS).join(', ')}>
+              +{entityNames.length - MAX_CHIPS} more
+            </span>
+          )}
         </p>
       )}
     </article>

@@ -42,6 +42,20 @@ describe('RankedAnalyses', () => {
     expect(root.querySelectorAll('[data-testid=others] article')).toHaveLength(1);
   });
 
+  it('shows at most six entity chips and counts the rest', () => {
+    const many = Array.from({ length: 9 }, (_, i) => `e${i}`);
+    const root = mount(
+      <RankedAnalyses
+        ranked={[{ analysis: make('a'), score: 1, matched: many, badge: null }]}
+        others={[]}
+        focusName={null}
+        entityNames={new Map(many.map((id) => [id, id.toUpperCase()]))}
+      />,
+    );
+    const chips = [...root.querySelectorAll('.chip')].map((c) => c.textContent);
+    expect(chips).toEqual(['E0', 'E1', 'E2', 'E3', 'E4', 'E5', '+3 more']);
+  });
+
   it('names the focus and says when nothing matches', () => {
     const root = mount(<RankedAnalyses ranked={[]} others={[]} focusName="Turkey" entityNames={names} />);
     expect(root.querySelector('h2')?.textContent).toBe('Analyses about Turkey (0)');
