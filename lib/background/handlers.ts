@@ -125,15 +125,22 @@ export function createHandlers({
 
     'tab.state': ({ tabId }) => tabs.get(tabId),
 
-    'entity.card': async ({ entityId, pageEntityIds }) => {
+    'entity.card': async ({ entityId, pageEntityIds }, sender) => {
       const entity = await db.entities.get(entityId);
       if (!entity) throw new InvalidInputError(`No actor or event "${entityId}" in the library.`);
-      const about = await db.analyses.where('entityIds').equals(entityId).toArray();
-      const onPage = new Set(pageEntityIds);
-      const shared = (ids: string[]) => ids.filter((id) => onPage.has(id)).length;
-      const top = about
-        .map((analysis) => ({ analysis, score: shared(analysis.entityIds) }))
-        .sort((a, b) => b.score - a.score || b.analysis.publishedAt.localeCompare(a.analysis.publishedAt))
+      const [about, page, totalAnalyses] = await Promise.all([
+        db.analyses.where('entityIds').equals(entityId).toArray(),
+        sender.tabId === undefined ? null : tabs.get(sender.tabId),
+        db.analyses.count(),
+      ]);
+      // The best three for this page, by the side panel's ranking (docs/ranking.md).
+      const profile = page?.active
+        ? { entities: page.mentions, publishedAt: page.publishedAt }
+        : { entities: [...new Set([entityId, ...pageEntityIds])].map((id) => ({ entityId: id, count: 1 })) };
+      const ids = profile.entities.map((e) => e.entityId);
+      const frequencies = await Promise.all(ids.map((id) => db.analyses.where('entityIds').equals(id).count()));
+      const df = new Map(ids.map((id, i) => [id, frequencies[i]!]));
+      const top = rankAnalyses(profile, about, (id) => df.get(id) ?? 0, totalAnalyses)
         .slice(0, 3)
         .map(({ analysis }) => toView(analysis));
       const { id, kind, category, name, description } = entity;

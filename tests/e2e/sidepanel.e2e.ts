@@ -133,6 +133,32 @@ describe('the side panel in real Chromium', () => {
     await panel.close();
   });
 
+  it('focuses the panel on the actor whose hover card asked to open it', async () => {
+    const page = await open('/demo/index.html');
+    const tabId = await tabIdFor(session.worker, page);
+    const find = async () =>
+      (await highlights(page, 'backstory-actor')).find((h) => h.text === 'Staffan de Mistura')!;
+    await page.evaluate((y) => window.scrollBy(0, y - 300), (await find()).y);
+    const target = await find();
+    await page.mouse.move(target.x, target.y);
+    await page.waitForFunction(() =>
+      document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card__analyses li'),
+    );
+    await page.evaluate(() => {
+      const buttons = [...document.querySelector('backstory-card')!.shadowRoot!.querySelectorAll('button')];
+      buttons.find((b) => b.textContent === 'Open in side panel')!.click();
+    });
+    const panel = await panelFor(`tabId=${tabId}`);
+    await expect
+      .poll(() => panel.locator('#ranked-heading').innerText())
+      .toMatch(/^Analyses about Staffan de Mistura/);
+    expect(
+      await panel.locator('[data-entity-id=staffan-de-mistura] .entity__filter').getAttribute('aria-pressed'),
+    ).toBe('true');
+    await page.close();
+    await panel.close();
+  });
+
   it('filters the analyses to an actor with its chip', async () => {
     const page = await open('/demo/index.html');
     const panel = await panelFor(`tabId=${await tabIdFor(session.worker, page)}`);
