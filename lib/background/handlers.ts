@@ -138,7 +138,9 @@ export function createHandlers({
         ? { entities: page.mentions, publishedAt: page.publishedAt }
         : { entities: [...new Set([entityId, ...pageEntityIds])].map((id) => ({ entityId: id, count: 1 })) };
       const ids = profile.entities.map((e) => e.entityId);
-      const frequencies = await Promise.all(ids.map((id) => db.analyses.where('entityIds').equals(id).count()));
+      const frequencies = await Promise.all(
+        ids.map((id) => db.analyses.where('entityIds').equals(id).count()),
+      );
       const df = new Map(ids.map((id, i) => [id, frequencies[i]!]));
       const top = rankAnalyses(profile, about, (id) => df.get(id) ?? 0, totalAnalyses)
         .slice(0, 3)
