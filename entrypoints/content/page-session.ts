@@ -68,8 +68,35 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
   });
 
   let scanStartedAt = 0;
+  /** The longest piece of synchronous work Backstory did on this page, in ms (budget: 50). */
+  let longestTaskMs = 0;
+  const timed = <T>(work: () => T): T => {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      longestTaskMs = Math.max(longestTaskMs, performance.now() - start);
+    }
+  };
+
   const publish = async () => {
     if (ctx.isInvalid) return;
+    // Its own task, apart from the last chunk of scanning.
+    await pacing.yieldToBrowser();
+    const report = timed(() => showMentions());
+    await request('page.report', {
+      ...report,
+      stats: scanner
+        ? {
+            scanMs: performance.now() - scanStartedAt,
+            longestTaskMs: Math.max(longestTaskMs, scanner.longestChunkMs),
+          }
+        : undefined,
+    });
+  };
+
+  /** Highlights the scanner's mentions and builds the page report (synchronous). */
+  const showMentions = () => {
     mentions = scanner ? scanner.mentions() : [];
     highlighted = setup?.active ? selectForHighlight(mentions, setup.settings.highlightMode) : [];
     if (api) {
@@ -85,7 +112,7 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
       new Set(matcher && text ? matcher.find(text).flatMap((c) => c.owners.map((o) => o.entityId)) : []);
     const inTitle = named(meta.title);
     const inLead = named(meta.lead);
-    await request('page.report', {
+    return {
       url: location.href,
       title: meta.title,
       ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
@@ -95,10 +122,7 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
         inTitle: inTitle.has(m.entityId),
         inLead: inLead.has(m.entityId),
       })),
-      stats: scanner
-        ? { scanMs: performance.now() - scanStartedAt, longestChunkMs: scanner.longestChunkMs }
-        : undefined,
-    });
+    };
   };
 
   const session: PageSession = {
@@ -123,13 +147,18 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
           await publish();
           return;
         }
-        if (api) adoptHighlightStyles(document);
         scanStartedAt = performance.now();
+        // Apart from compiling the matcher, in a task of its own.
+        await pacing.yieldToBrowser();
         const kinds = new Map(setup.entities.map((entity) => [entity.id, entity.kind]));
         const fresh = new PageScanner(matcher!, scanOptions(), (id) => kinds.get(id));
         scanner = fresh;
-        roots = scanRoots(document);
-        meta = readPageMeta(document, findArticleRoot(document));
+        timed(() => {
+          if (api) adoptHighlightStyles(document);
+          roots = scanRoots(document);
+          meta = readPageMeta(document, findArticleRoot(document));
+        });
+        await pacing.yieldToBrowser();
         await fresh.scan(roots, pacing);
         if (scanner === fresh) await publish();
       }),
@@ -147,7 +176,8 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
       }),
     reconfigure: async () => {
       setup = await request('page.setup', { url: location.href });
-      matcher = new EntityMatcher(setup.entities, setup.hidden);
+      const { entities, hidden } = setup;
+      matcher = timed(() => new EntityMatcher(entities, hidden));
       await session.fullScan();
     },
     setFocus: (mention) => {

@@ -133,6 +133,14 @@ export function fold(source: string, lower = true): FoldedText {
 
 /** Folds an alias to its matching key: trimmed, single-spaced. */
 export function aliasKey(alias: string, lower = true): string {
+  // Most aliases are plain ASCII: fold them with string operations, no offset map needed.
+  if (/^[\x20-\x7e]*$/.test(alias)) {
+    const spaced = alias
+      .replace(/[\s-]+/g, ' ')
+      .replace(/`/g, "'")
+      .trim();
+    return lower ? spaced.toLowerCase() : spaced;
+  }
   return fold(alias, lower).text.trim();
 }
 

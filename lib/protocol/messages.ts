@@ -41,8 +41,8 @@ export type CatalogEntity = Pick<Entity, 'id' | 'kind' | 'category' | 'name' | '
 export interface ScanStats {
   /** From scan start to highlights set, in ms. */
   scanMs: number;
-  /** The longest uninterrupted chunk of scanning work, in ms. */
-  longestChunkMs: number;
+  /** The longest piece of synchronous work (compiling, a chunk of scanning, highlighting), in ms. */
+  longestTaskMs: number;
 }
 
 /** What the content script found on a page, kept per tab by the background. */
@@ -158,7 +158,7 @@ export const protocol = {
       active: z.boolean().default(true),
       mentions: z.array(mentionSchema).max(10_000),
       stats: z
-        .strictObject({ scanMs: z.number().min(0).max(1e7), longestChunkMs: z.number().min(0).max(1e7) })
+        .strictObject({ scanMs: z.number().min(0).max(1e7), longestTaskMs: z.number().min(0).max(1e7) })
         .optional(),
     }),
     from: ['content'],
