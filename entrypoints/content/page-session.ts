@@ -155,8 +155,9 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
         scanner = fresh;
         timed(() => {
           if (api) adoptHighlightStyles(document);
-          roots = scanRoots(document);
-          meta = readPageMeta(document, findArticleRoot(document));
+          const article = findArticleRoot(document);
+          roots = scanRoots(document, article);
+          meta = readPageMeta(document, article);
         });
         await pacing.yieldToBrowser();
         await fresh.scan(roots, pacing);

@@ -230,7 +230,10 @@ export function blockRange(block: TextBlock, start: number, end: number): Range 
  */
 export function findArticleRoot(doc: Document): Element | null {
   const bodyLength = doc.body?.textContent?.length ?? 0;
-  const candidates = [...doc.querySelectorAll('[itemprop="articleBody"], article, main, [role="main"]')];
+  // A front page can hold hundreds of <article> teasers; the first ones are enough to judge.
+  const candidates = [
+    ...doc.querySelectorAll('[itemprop="articleBody"], article, main, [role="main"]'),
+  ].slice(0, 40);
   let best = null as Element | null;
   let bestLength = 0;
   for (const candidate of candidates) {
@@ -248,8 +251,7 @@ export function findArticleRoot(doc: Document): Element | null {
 }
 
 /** Where to read: the article and the page's headline when there is an article, else the body. */
-export function scanRoots(doc: Document): Node[] {
-  const article = findArticleRoot(doc);
+export function scanRoots(doc: Document, article = findArticleRoot(doc)): Node[] {
   if (!article) return doc.body ? [doc.body] : [];
   const headline = doc.querySelector('h1');
   return headline && !article.contains(headline) ? [headline, article] : [article];
