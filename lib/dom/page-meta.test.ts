@@ -38,7 +38,7 @@ describe('readPageMeta', () => {
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(3);
-  });
+  }, 60_000); // jsdom parses twelve large saved pages
 
   it('ignores broken JSON-LD and falls back to meta tags', () => {
     document.documentElement.innerHTML =
