@@ -1,5 +1,5 @@
 import type { AnalysisView } from '@/lib/protocol/messages';
-import { AnalysisCard } from './AnalysisCard';
+import { AnalysisCards } from './AnalysisCards';
 
 export interface LibrarySearchProps {
   query: string;
@@ -30,16 +30,7 @@ export function LibrarySearch({ query, onQuery, results, entityNames }: LibraryS
               ? `Nothing in your library matches “${query}”.`
               : `${results.total} ${results.total === 1 ? 'analysis matches' : 'analyses match'} “${query}”`}
           </p>
-          <ul class="analysis-list">
-            {results.items.map((analysis) => (
-              <li key={analysis.id}>
-                <AnalysisCard
-                  analysis={analysis}
-                  entityNames={analysis.entityIds.flatMap((id) => entityNames.get(id) ?? [])}
-                />
-              </li>
-            ))}
-          </ul>
+          <AnalysisCards analyses={results.items} entityNames={entityNames} />
         </div>
       )}
     </section>

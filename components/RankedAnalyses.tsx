@@ -1,5 +1,6 @@
 import type { AnalysisView, RankedAnalysis } from '@/lib/protocol/messages';
 import { AnalysisCard } from './AnalysisCard';
+import { AnalysisCards } from './AnalysisCards';
 
 export interface RankedAnalysesProps {
   ranked: RankedAnalysis[];
@@ -40,16 +41,7 @@ export function RankedAnalyses({ ranked, others, focusName, entityNames }: Ranke
       {others.length > 0 && (
         <section aria-labelledby="others-heading">
           <h2 id="others-heading">More in your library</h2>
-          <ul class="analysis-list" data-testid="others">
-            {others.map((analysis) => (
-              <li key={analysis.id}>
-                <AnalysisCard
-                  analysis={analysis}
-                  entityNames={analysis.entityIds.flatMap((id) => entityNames.get(id) ?? [])}
-                />
-              </li>
-            ))}
-          </ul>
+          <AnalysisCards analyses={others} entityNames={entityNames} testId="others" />
         </section>
       )}
     </>

@@ -3,6 +3,9 @@ import axe from 'axe-core';
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 
+// jsdom has no canvas; axe probes it for icon ligatures. Answer "no canvas" instead of logging errors.
+HTMLCanvasElement.prototype.getContext = () => null;
+
 /** Renders into a fresh container attached to the document. */
 export function mount(node: ComponentChild): HTMLElement {
   document.body.innerHTML = '';

@@ -53,26 +53,13 @@ export const createPackSchema = (knownEntityIds: ReadonlySet<string> = new Set()
           seen.add(value);
         });
       };
-      duplicates(
-        'source id',
-        pack.sources.map((s) => s.id),
-        'sources',
-      );
-      duplicates(
-        'entity id',
-        pack.entities.map((e) => e.id),
-        'entities',
-      );
-      duplicates(
-        'analysis id',
-        pack.analyses.map((a) => a.id),
-        'analyses',
-      );
-      duplicates(
-        'analysis url',
-        pack.analyses.map((a) => a.url),
-        'analyses',
-      );
+      const unique: Array<[label: string, values: string[], path: string]> = [
+        ['source id', pack.sources.map((s) => s.id), 'sources'],
+        ['entity id', pack.entities.map((e) => e.id), 'entities'],
+        ['analysis id', pack.analyses.map((a) => a.id), 'analyses'],
+        ['analysis url', pack.analyses.map((a) => a.url), 'analyses'],
+      ];
+      for (const [label, values, path] of unique) duplicates(label, values, path);
 
       const entityIds = new Set([...knownEntityIds, ...pack.entities.map((e) => e.id)]);
       const sourceIds = new Set(pack.sources.map((s) => s.id));
