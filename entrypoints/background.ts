@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { BackstoryDatabase } from '@/lib/db/database';
 import { createHandlers } from '@/lib/background/handlers';
+import { RankingIndexStore } from '@/lib/background/ranking-store';
 import { LibrarySearch } from '@/lib/background/search';
 import { installStarterPack } from '@/lib/background/starter';
 import { createTabStateStore } from '@/lib/background/tab-state';
@@ -49,8 +50,9 @@ export default defineBackground({
     // Extension pages (the side panel) watch this key to refresh when the library changes.
     const libraryChanged = () => browser.storage.session.set({ libraryVersion: Date.now() });
     const search = new LibrarySearch(db);
+    const ranking = new RankingIndexStore(db);
     const dispatch = createDispatcher(
-      createHandlers({ db, tabs, notifyPages, openPanel, revealOnPage, libraryChanged, search }),
+      createHandlers({ db, tabs, notifyPages, openPanel, revealOnPage, libraryChanged, search, ranking }),
     );
     const extensionOrigin = browser.runtime.getURL('/');
 
@@ -64,9 +66,14 @@ export default defineBackground({
       (await fetch(browser.runtime.getURL(STARTER_PACK_PATH))).json() as Promise<unknown>;
     // On install, and again on later starts if a first attempt was interrupted.
     const ensureStarterPack = () =>
-      installStarterPack(db, loadStarterPack).catch((error: unknown) =>
-        console.error('Backstory: could not install the starter library', error),
-      );
+      installStarterPack(db, loadStarterPack)
+        .then(async (report) => {
+          if (!report) return;
+          search.invalidate();
+          await ranking.invalidate();
+          await libraryChanged();
+        })
+        .catch((error: unknown) => console.error('Backstory: could not install the starter library', error));
     browser.runtime.onInstalled.addListener(() => void ensureStarterPack());
     browser.runtime.onStartup.addListener(() => void ensureStarterPack());
 

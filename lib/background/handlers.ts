@@ -1,14 +1,16 @@
 /**
  * The background's handler map: one handler per protocol message, over the library database.
  */
-import type { AnalysisRecord, BackstoryDatabase } from '../db/database';
+import type { BackstoryDatabase } from '../db/database';
 import { importPack } from '../db/import';
 import { parsePackText } from '../pack/pack';
 import { InvalidInputError, type HandlerMap } from '../protocol/dispatch';
-import type { AnalysisView, PageState, SiteStatus } from '../protocol/messages';
+import type { AnalysisView, PageState, RankedAnalysis, SiteStatus } from '../protocol/messages';
 import { DISPLAY_SETTINGS_KEY, readDisplaySettings, siteKey, type DisplaySettings } from '../model/settings';
-import { rankAnalyses } from '../ranking/rank';
-import type { LibrarySearch } from './search';
+import { postingsOf, rankWithIndex } from '../ranking/index';
+import { matchedEntities } from '../ranking/rank';
+import { RankingIndexStore } from './ranking-store';
+import { LibrarySearch } from './search';
 import type { TabStateStore } from './tab-state';
 
 export interface HandlerDeps {
@@ -23,6 +25,7 @@ export interface HandlerDeps {
   /** Tells extension pages (the side panel) that analyses or entities changed. */
   libraryChanged?: () => Promise<void>;
   search?: LibrarySearch;
+  ranking?: RankingIndexStore;
   now?: () => number;
 }
 
@@ -61,9 +64,13 @@ export function createHandlers({
   openPanel = async () => false,
   revealOnPage = async () => false,
   libraryChanged = async () => {},
-  search,
+  search = new LibrarySearch(db),
+  ranking = new RankingIndexStore(db),
   now = Date.now,
 }: HandlerDeps): HandlerMap {
+  /** The page profile the ranking uses, from a tab's report. */
+  const profileOf = (page: PageState) => ({ entities: page.mentions, publishedAt: page.publishedAt });
+
   return {
     'library.stats': async () => {
       const [analyses, entities, sources, articles] = await Promise.all([
@@ -128,25 +135,22 @@ export function createHandlers({
     'entity.card': async ({ entityId, pageEntityIds }, sender) => {
       const entity = await db.entities.get(entityId);
       if (!entity) throw new InvalidInputError(`No actor or event "${entityId}" in the library.`);
-      const [about, page, totalAnalyses] = await Promise.all([
-        db.analyses.where('entityIds').equals(entityId).toArray(),
+      const [index, page] = await Promise.all([
+        ranking.get(),
         sender.tabId === undefined ? null : tabs.get(sender.tabId),
-        db.analyses.count(),
       ]);
       // The best three for this page, by the side panel's ranking (docs/ranking.md).
       const profile = page?.active
-        ? { entities: page.mentions, publishedAt: page.publishedAt }
+        ? profileOf(page)
         : { entities: [...new Set([entityId, ...pageEntityIds])].map((id) => ({ entityId: id, count: 1 })) };
-      const ids = profile.entities.map((e) => e.entityId);
-      const frequencies = await Promise.all(
-        ids.map((id) => db.analyses.where('entityIds').equals(id).count()),
-      );
-      const df = new Map(ids.map((id, i) => [id, frequencies[i]!]));
-      const top = rankAnalyses(profile, about, (id) => df.get(id) ?? 0, totalAnalyses)
-        .slice(0, 3)
-        .map(({ analysis }) => toView(analysis));
+      const { ranked } = rankWithIndex(index, profile, { focus: entityId, limit: 3 });
+      const records = await db.analyses.bulkGet(ranked.map((r) => r.id));
       const { id, kind, category, name, description } = entity;
-      return { entity: { id, kind, category, name, description }, analysisCount: about.length, top };
+      return {
+        entity: { id, kind, category, name, description },
+        analysisCount: postingsOf(index, entityId).length,
+        top: records.flatMap((record) => (record ? [toView(record)] : [])),
+      };
     },
 
     'alias.hide': async ({ entityId, alias, scope, url }) => {
@@ -188,56 +192,47 @@ export function createHandlers({
 
     'panel.view': async ({ tabId, focus: requestedFocus, limit }) => {
       if (requestedFocus !== undefined) await tabs.setFocus(tabId, requestedFocus);
-      const [page, focus, totalAnalyses] = await Promise.all([
-        tabs.get(tabId),
-        tabs.getFocus(tabId),
-        db.analyses.count(),
-      ]);
+      const [page, focus, index] = await Promise.all([tabs.get(tabId), tabs.getFocus(tabId), ranking.get()]);
       const site = page ? await siteStatus(db, page.url) : null;
-      const entityIds = page?.active ? page.mentions.map((m) => m.entityId) : [];
-      let ranked: ReturnType<typeof rankAnalyses<AnalysisRecord>> = [];
-      if (entityIds.length > 0) {
-        // Only analyses sharing an actor or event with the page can score; the index finds them.
-        const [candidates, frequencies] = await Promise.all([
-          db.analyses.where('entityIds').anyOf(entityIds).distinct().toArray(),
-          Promise.all(entityIds.map((id) => db.analyses.where('entityIds').equals(id).count())),
-        ]);
-        const df = new Map(entityIds.map((id, i) => [id, frequencies[i]!]));
-        ranked = rankAnalyses(
-          { entities: page!.mentions, publishedAt: page!.publishedAt },
-          candidates,
-          (id) => df.get(id) ?? 0,
-          totalAnalyses,
-        );
-        if (focus) ranked = ranked.filter((r) => r.analysis.entityIds.includes(focus));
+      let ranked: RankedAnalysis[] = [];
+      if (page?.active && page.mentions.length > 0) {
+        // Scored in memory from the index; only the shown analyses are read from the database.
+        const result = rankWithIndex(index, profileOf(page), { focus, limit });
+        const records = await db.analyses.bulkGet(result.ranked.map((r) => r.id));
+        ranked = result.ranked.flatMap(({ score, badge }, i) => {
+          const record = records[i];
+          return record
+            ? [
+                {
+                  analysis: toView(record),
+                  score,
+                  badge,
+                  matched: matchedEntities(record.entityIds, result.weights),
+                },
+              ]
+            : [];
+        });
       }
       const shown = new Set(ranked.map((r) => r.analysis.id));
+      const room = focus === null ? limit - ranked.length : 0;
       const others =
-        focus === null
+        room > 0
           ? (
               await db.analyses
                 .orderBy('publishedAt')
                 .reverse()
-                .limit(limit + shown.size)
+                .limit(room + shown.size)
                 .toArray()
             )
               .filter((a) => !shown.has(a.id))
-              .slice(0, Math.max(0, limit - Math.min(ranked.length, limit)))
+              .slice(0, room)
           : [];
-      return {
-        page,
-        site,
-        focus,
-        ranked: ranked.slice(0, limit).map((r) => ({ ...r, analysis: toView(r.analysis) })),
-        others: others.map(toView),
-        totalAnalyses,
-      };
+      return { page, site, focus, ranked, others: others.map(toView), totalAnalyses: index.ids.length };
     },
 
     'page.reveal': async ({ tabId, entityId }) => ({ sent: await revealOnPage(tabId, entityId) }),
 
     'library.search': async ({ query, limit }) => {
-      if (!search) throw new Error('Search is not available.');
       const ids = await search.search(query);
       const records = await db.analyses.bulkGet(ids.slice(0, limit));
       return { total: ids.length, items: records.flatMap((r) => (r ? [toView(r)] : [])) };
@@ -250,7 +245,8 @@ export function createHandlers({
         throw new InvalidInputError('This pack cannot be imported; nothing was changed.', parsed.errors);
       }
       const report = await importPack(db, parsed.pack, now());
-      search?.invalidate();
+      search.invalidate();
+      await ranking.invalidate();
       await libraryChanged();
       await notifyPages();
       return report;

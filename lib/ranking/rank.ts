@@ -45,7 +45,8 @@ export const WEIGHTS = {
 } as const;
 
 const DAY = 86_400_000;
-const dayOf = (iso: string) => {
+/** The day number (days since 1970) of an ISO date or date-time, or null. */
+export const dayOf = (iso: string) => {
   const time = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   return Number.isNaN(time) ? null : Math.floor(time / DAY);
 };
@@ -82,20 +83,39 @@ export function dateBadge(analysisDay: number | null, pageDay: number | null): D
  * Scores and sorts `analyses` (best first, newer first on ties). Analyses sharing nothing with the
  * page score 0 and come last. `documentFrequency(id)` is how many analyses in the library discuss it.
  */
+/** Each page entity's weight: idf × prominence. */
+export function entityWeights(
+  page: PageProfile,
+  documentFrequency: (entityId: string) => number,
+  totalAnalyses: number,
+): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const entity of page.entities) {
+    weights.set(entity.entityId, idf(documentFrequency(entity.entityId), totalAnalyses) * prominence(entity));
+  }
+  return weights;
+}
+
+/** The page's entities an analysis discusses, weightiest first. */
+export function matchedEntities(
+  entityIds: readonly string[],
+  weights: ReadonlyMap<string, number>,
+): string[] {
+  return [...new Set(entityIds)]
+    .filter((id) => weights.has(id))
+    .sort((a, b) => weights.get(b)! - weights.get(a)!);
+}
+
 export function rankAnalyses<T extends Rankable>(
   page: PageProfile,
   analyses: readonly T[],
   documentFrequency: (entityId: string) => number,
   totalAnalyses: number,
 ): Array<Ranked<T>> {
-  const weights = new Map<string, number>();
-  for (const entity of page.entities) {
-    weights.set(entity.entityId, idf(documentFrequency(entity.entityId), totalAnalyses) * prominence(entity));
-  }
+  const weights = entityWeights(page, documentFrequency, totalAnalyses);
   const pageDay = page.publishedAt ? dayOf(page.publishedAt) : null;
   const ranked = analyses.map((analysis) => {
-    const matched = analysis.entityIds.filter((id) => weights.has(id));
-    matched.sort((a, b) => weights.get(b)! - weights.get(a)!);
+    const matched = matchedEntities(analysis.entityIds, weights);
     const relevance = matched.reduce((sum, id) => sum + weights.get(id)!, 0);
     const analysisDay = dayOf(analysis.publishedAt);
     return {
