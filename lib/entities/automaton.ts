@@ -50,25 +50,36 @@ export class Automaton {
     this.terminal = new Int32Array(capacity).fill(-1);
     this.patternLengths = new Int32Array(patterns.length);
 
+    // Insert in code-unit order: a pattern shares its prefix with the one before it, and below that
+    // prefix every node is new, so no child needs looking up.
+    const order = patterns
+      .map((_, index) => index)
+      .sort((a, b) => (patterns[a]! < patterns[b]! ? -1 : patterns[a]! > patterns[b]! ? 1 : a - b));
+    const path = new Int32Array(capacity);
+    let previous = '';
     let count = 1;
-    patterns.forEach((pattern, index) => {
+    for (const index of order) {
+      const pattern = patterns[index]!;
       this.patternLengths[index] = pattern.length;
-      let node = 0;
-      for (let i = 0; i < pattern.length; i++) {
+      let shared = 0;
+      const limit = Math.min(previous.length, pattern.length);
+      while (shared < limit && previous.charCodeAt(shared) === pattern.charCodeAt(shared)) shared++;
+      let node = shared === 0 ? 0 : path[shared - 1]!;
+      for (let i = shared; i < pattern.length; i++) {
         const symbol = this.symbolOf[pattern.charCodeAt(i)]!;
-        let child = node === 0 ? this.rootNext[symbol]! : this.listStep(node, symbol);
-        if (child < 0) {
-          child = count++;
-          this.nodeSymbol[child] = symbol;
-          this.nextSibling[child] = this.firstChild[node]!;
-          this.firstChild[node] = child;
-          if (node === 0) this.rootNext[symbol] = child;
-        }
+        const child = count++;
+        this.nodeSymbol[child] = symbol;
+        this.nextSibling[child] = this.firstChild[node]!;
+        this.firstChild[node] = child;
+        if (node === 0) this.rootNext[symbol] = child;
+        path[i] = child;
         node = child;
       }
-      // Duplicate patterns keep the first index; callers merge owners beforehand.
-      if (pattern.length > 0 && this.terminal[node] === -1) this.terminal[node] = index;
-    });
+      // Duplicate patterns keep their first index; callers merge owners beforehand.
+      if (pattern.length > 0 && (this.terminal[node] === -1 || index < this.terminal[node]!))
+        this.terminal[node] = index;
+      previous = pattern;
+    }
     this.nodeCount = count;
 
     // Dense rows for the root's children: the second character of a match is the next hottest lookup.

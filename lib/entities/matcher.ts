@@ -29,7 +29,7 @@ export interface AliasOwner {
   caseSensitive: boolean;
   /** Marked ambiguous, or shared with another entity. */
   ambiguous: boolean;
-  /** The alias folded without lower-casing, for case-sensitive checks. */
+  /** The alias folded without lower-casing, for case-sensitive checks (empty when case-free). */
   casedKey: string;
 }
 
@@ -79,7 +79,7 @@ export class EntityMatcher {
           entityId: entity.id,
           caseSensitive: !!alias.caseSensitive,
           ambiguous: !!alias.ambiguous,
-          casedKey: matchKey(alias.text, false),
+          casedKey: alias.caseSensitive ? matchKey(alias.text, false) : '',
         });
         byKey.set(key, list);
       }
