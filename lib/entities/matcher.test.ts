@@ -79,8 +79,13 @@ describe('EntityMatcher on real sentences', () => {
     expect(found(starter, 'under the guise of fighting the Islamic State group.')).toEqual([
       ['Islamic State group', 'islamic-state'],
     ]);
-    // "the Assad regime" is matched without its article.
+    // "the Assad regime" is matched without its article; one-word names keep theirs.
     expect(found(starter, 'the Assad regime')).toEqual([['Assad regime', 'bashar-al-assad']]);
+    const towns = new EntityMatcher([actor('the-pas', 'The Pas'), actor('times', 'The Times')]);
+    expect(found(towns, 'pas de deux; The Pas, Manitoba; as The Times reported')).toEqual([
+      ['The Pas', 'the-pas'],
+      ['The Times', 'times'],
+    ]);
   });
 
   it('matches case-sensitive names only as written', () => {

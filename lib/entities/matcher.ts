@@ -48,11 +48,14 @@ export interface Mention {
 }
 
 /**
- * The matching key of an alias: folded, and without a leading "the" (so "the Assad regime" cannot
- * steal the start of "the Islamic State group"; the highlight covers the name, not the article).
+ * The matching key of an alias: folded, and without a leading "the" before a name of two or more
+ * words (so "the Assad regime" cannot steal the start of "the Islamic State group"; the highlight
+ * covers the name). One-word names keep it: "The Pas" is a town, "The Times" a paper.
  */
 export function matchKey(alias: string, lower = true): string {
-  return aliasKey(alias, lower).replace(/^(?:the|The|THE) /, '');
+  const key = aliasKey(alias, lower);
+  const rest = key.replace(/^(?:the|The|THE) /, '');
+  return rest !== key && rest.includes(' ') ? rest : key;
 }
 
 export class EntityMatcher {
