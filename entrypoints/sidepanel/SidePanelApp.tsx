@@ -38,21 +38,16 @@ const SEARCH_DELAY_MS = 120;
 export function SidePanelApp() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [view, setView] = useState<PanelView | null>(null);
-  const [names, setNames] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<{ total: number; items: AnalysisView[] } | null>(null);
+  const [results, setResults] = useState<{
+    total: number;
+    items: AnalysisView[];
+    names: Record<string, string>;
+  } | null>(null);
   const loadId = useRef(0);
 
   const showError = useCallback((cause: unknown) => setError((cause as Error).message), []);
-
-  const loadNames = useCallback(
-    () =>
-      request('entities.catalog', {})
-        .then(({ entities }) => setNames(new Map(entities.map((e) => [e.id, e.name]))))
-        .catch(showError),
-    [showError],
-  );
 
   const load = useCallback(
     async (focus?: string | null) => {
@@ -76,7 +71,6 @@ export function SidePanelApp() {
   useEffect(() => {
     const refreshTab = () => void activeTabId().then(setTabId);
     refreshTab();
-    void loadNames();
     if (pinnedTabId !== null) return;
     browser.tabs.onActivated.addListener(refreshTab);
     browser.windows.onFocusChanged.addListener(refreshTab);
@@ -84,14 +78,13 @@ export function SidePanelApp() {
       browser.tabs.onActivated.removeListener(refreshTab);
       browser.windows.onFocusChanged.removeListener(refreshTab);
     };
-  }, [loadNames]);
+  }, []);
 
   // Reload on this tab's page reports, focus changes, navigation and library changes.
   useEffect(() => {
     void load();
     const onStorage = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'session' || tabId === null) return;
-      if ('libraryVersion' in changes) void loadNames();
       if (`tab:${tabId}` in changes || `focus:${tabId}` in changes || 'libraryVersion' in changes)
         void load();
     };
@@ -104,7 +97,7 @@ export function SidePanelApp() {
       browser.storage.onChanged.removeListener(onStorage);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
-  }, [tabId, load, loadNames]);
+  }, [tabId, load]);
 
   // Search as the reader types.
   useEffect(() => {
@@ -133,6 +126,11 @@ export function SidePanelApp() {
   );
 
   const page = view?.page ?? null;
+  // Names come with each reply: only the actors and events the shown analyses discuss.
+  const names = useMemo(
+    () => new Map(Object.entries({ ...view?.names, ...results?.names })),
+    [view, results],
+  );
   const setSite = (enabled: boolean) =>
     page && void request('site.set', { url: page.url, enabled }).catch(showError);
 

@@ -236,6 +236,9 @@ describe('the side panel view and search', () => {
     });
     expect(view.ranked.length + view.others.length).toBe(3);
     expect(view.totalAnalyses).toBe(3);
+    // Names for the shown analyses' actors and events, not the whole catalog.
+    expect(view.names['northern-syria-safe-zone']).toBe('Safe zone in northern Syria');
+    expect(Object.keys(view.names).length).toBeLessThan(60);
   });
 
   it('filters to a focused actor or event and remembers the focus per tab', async () => {

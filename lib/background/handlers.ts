@@ -54,6 +54,13 @@ async function siteStatus(db: BackstoryDatabase, url: string): Promise<SiteStatu
   return { host, enabled: host !== null && (site?.enabled ?? true), paused: settings.paused };
 }
 
+/** Display names of the entities the given analyses discuss (only those, not the whole catalog). */
+async function namesFor(db: BackstoryDatabase, analyses: ReadonlyArray<{ entityIds: string[] }>) {
+  const ids = [...new Set(analyses.flatMap((a) => a.entityIds))];
+  const entities = await db.entities.bulkGet(ids);
+  return Object.fromEntries(entities.flatMap((e) => (e ? [[e.id, e.name]] : [])));
+}
+
 const toView = ({ updatedAt: _updatedAt, ...view }: AnalysisView & { updatedAt: number }): AnalysisView =>
   view;
 
@@ -227,7 +234,16 @@ export function createHandlers({
               .filter((a) => !shown.has(a.id))
               .slice(0, room)
           : [];
-      return { page, site, focus, ranked, others: others.map(toView), totalAnalyses: index.ids.length };
+      const names = await namesFor(db, [...ranked.map((r) => r.analysis), ...others]);
+      return {
+        page,
+        site,
+        focus,
+        ranked,
+        others: others.map(toView),
+        totalAnalyses: index.ids.length,
+        names,
+      };
     },
 
     'page.reveal': async ({ tabId, entityId }) => ({ sent: await revealOnPage(tabId, entityId) }),
@@ -235,7 +251,8 @@ export function createHandlers({
     'library.search': async ({ query, limit }) => {
       const ids = await search.search(query);
       const records = await db.analyses.bulkGet(ids.slice(0, limit));
-      return { total: ids.length, items: records.flatMap((r) => (r ? [toView(r)] : [])) };
+      const items = records.flatMap((r) => (r ? [toView(r)] : []));
+      return { total: ids.length, items, names: await namesFor(db, items) };
     },
 
     'pack.import': async ({ text }) => {

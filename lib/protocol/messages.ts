@@ -119,6 +119,8 @@ export interface PanelView {
   /** Other analyses in the library, newest first. */
   others: AnalysisView[];
   totalAnalyses: number;
+  /** Display names of every actor and event the shown analyses discuss. */
+  names: Record<string, string>;
 }
 
 export const protocol = {
@@ -240,7 +242,7 @@ export const protocol = {
   'library.search': message({
     request: z.strictObject({ query: z.string().max(500), limit: z.int().min(1).max(200).default(30) }),
     from: ['extension'],
-  }).returns<{ total: number; items: AnalysisView[] }>(),
+  }).returns<{ total: number; items: AnalysisView[]; names: Record<string, string> }>(),
 
   /** Validates pack text (JSON) and imports it all or nothing. */
   'pack.import': message({
