@@ -69,8 +69,7 @@ export default defineBackground({
       installStarterPack(db, loadStarterPack)
         .then(async (report) => {
           if (!report) return;
-          search.invalidate();
-          await ranking.invalidate();
+          await Promise.all([search.invalidate(), ranking.invalidate()]);
           await libraryChanged();
         })
         .catch((error: unknown) => console.error('Backstory: could not install the starter library', error));

@@ -262,8 +262,7 @@ export function createHandlers({
         throw new InvalidInputError('This pack cannot be imported; nothing was changed.', parsed.errors);
       }
       const report = await importPack(db, parsed.pack, now());
-      search.invalidate();
-      await ranking.invalidate();
+      await Promise.all([search.invalidate(), ranking.invalidate()]);
       await libraryChanged();
       await notifyPages();
       return report;
