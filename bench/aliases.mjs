@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { createRandom } from './shared.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -37,20 +38,8 @@ export const keyOf = (alias) =>
     .replace(/[\s\-‐-―]+/g, ' ')
     .trim();
 
-/** A small seeded PRNG (mulberry32), so every run builds the same libraries. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled(list, seed) {
-  const next = random(seed);
+  const next = createRandom(seed);
   const copy = [...list];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
@@ -107,7 +96,7 @@ function personNames(count) {
   const dir = dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json'));
   const text = readFileSync(join(dir, 'dict/people-names.txt'), 'utf8');
   const names = text.split('\n').filter((name) => /^\p{Lu}\p{Ll}{2,}$/u.test(name));
-  const next = random(2016);
+  const next = createRandom(2016);
   const out = [];
   for (let i = 0; i < count; i++) {
     out.push(`${names[Math.floor(next() * names.length)]} ${names[Math.floor(next() * names.length)]}`);

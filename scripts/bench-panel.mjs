@@ -22,7 +22,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -32,7 +31,6 @@ import {
 } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import {
   FREQUENT_RANKS,
   analysisBatches,
@@ -40,6 +38,7 @@ import {
   pageState,
   searchQueries,
 } from '../bench/panel/synth.mjs';
+import { bundleIife } from '../bench/shared.mjs';
 import { launchWithExtension } from './chromium.mjs';
 
 const argv = process.argv.slice(2);
@@ -228,24 +227,11 @@ function uncommitted() {
 
 /** Bundles bench/panel/worker-probe.ts (the product's handler, search and schema) as an IIFE. */
 async function bundleProbe() {
-  mkdirSync(CACHE, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    resolve: { alias: { '@': process.cwd() } },
-    build: {
-      lib: {
-        entry: resolve('bench/panel/worker-probe.ts'),
-        formats: ['iife'],
-        name: 'BackstoryPanelProbe',
-        fileName: () => 'probe.js',
-      },
-      outDir: CACHE,
-      emptyOutDir: false,
-      write: true,
-      minify: true,
-    },
+  await bundleIife({
+    entry: 'bench/panel/worker-probe.ts',
+    name: 'BackstoryPanelProbe',
+    outDir: CACHE,
+    fileName: 'probe.js',
   });
   return readFileSync(PROBE, 'utf8');
 }

@@ -7,14 +7,15 @@
 /* global BackstoryBench */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
-import { build } from 'vite';
 import { buildLibraries } from '../bench/aliases.mjs';
+import { bundleIife } from '../bench/shared.mjs';
+import { BROWSER_ARGS } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const argv = process.argv.slice(2);
@@ -54,24 +55,11 @@ const fmtInt = (n) => n.toLocaleString('en-US');
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function bundle() {
-  mkdirSync(CACHE, { recursive: true });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    publicDir: false,
-    resolve: { alias: { '@': process.cwd() } },
-    build: {
-      lib: {
-        entry: resolve('bench/page-entry.ts'),
-        formats: ['iife'],
-        name: 'BackstoryBench',
-        fileName: () => 'bench.js',
-      },
-      outDir: CACHE,
-      emptyOutDir: false,
-      write: true,
-      minify: true,
-    },
+  await bundleIife({
+    entry: 'bench/page-entry.ts',
+    name: 'BackstoryBench',
+    outDir: CACHE,
+    fileName: 'bench.js',
   });
 }
 
@@ -409,16 +397,7 @@ async function main() {
   const server = await startStaticServer({ '/corpus/': CORPUS, '/bench/': CACHE });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: ['--headless=new', ...BROWSER_ARGS],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });

@@ -31,6 +31,17 @@ export function findBrowser() {
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
+/** Flags for a quiet headless browser on an offline machine (no sync, updates or background fetches). */
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 /**
  * Launches the browser with the extension on a persistent profile.
  * @param {{ profileDir: string, headless?: boolean, extensionDir?: string, colorScheme?: 'light' | 'dark' }} options
@@ -45,13 +56,7 @@ export async function launchWithExtension({
     throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
+    ...BROWSER_ARGS,
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
   ];

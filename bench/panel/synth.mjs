@@ -19,18 +19,9 @@ import {
   TOPIC_NOUNS,
   VERBS,
 } from './words.mjs';
+import { createRandom } from '../shared.mjs';
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function createRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom };
 
 const pick = (random, list) => list[Math.floor(random() * list.length)];
 const between = (random, min, max) => min + Math.floor(random() * (max - min + 1));
