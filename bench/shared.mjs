@@ -1,4 +1,5 @@
 // Pieces both benchmarks use: a seeded random generator and bundling product code for a page.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
@@ -31,4 +32,16 @@ export async function bundleIife({ entry, name, outDir, fileName }) {
       minify: true,
     },
   });
+}
+
+/** What `chromium --version` prints, or "unknown". */
+export function chromiumVersion(executable) {
+  try {
+    return execFileSync(executable, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
 }

@@ -38,7 +38,7 @@ import {
   pageState,
   searchQueries,
 } from '../bench/panel/synth.mjs';
-import { bundleIife } from '../bench/shared.mjs';
+import { bundleIife, chromiumVersion } from '../bench/shared.mjs';
 import { launchWithExtension } from './chromium.mjs';
 
 const argv = process.argv.slice(2);
@@ -155,17 +155,6 @@ async function waitForQuiet(limitS) {
     const cores = coresUsed(before, cpuSample().others, 5);
     if (cores < 0.25 || Date.now() >= end) return cores;
     log(`  machine busy: other processes use ${cores.toFixed(2)} cores; waiting…`);
-  }
-}
-
-function chromiumVersion() {
-  try {
-    return execFileSync(CHROMIUM, ['--version'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'unknown';
   }
 }
 
@@ -1295,7 +1284,7 @@ async function main() {
       cores: cpus().length,
       cpu: cpus()[0]?.model?.trim() ?? 'unknown CPU',
       memGb: Math.round(totalmem() / 2 ** 30),
-      chromium: chromiumVersion(),
+      chromium: chromiumVersion(CHROMIUM),
       commit: gitCommit(),
     };
     log(`${machine.chromium}; ${machine.cores} cores; runs ${RUNS}${QUICK ? ' (quick)' : ''}`);

@@ -5,7 +5,7 @@
 //   --runs N     runs per (page, library, approach); default 5 (never fewer than 5 in a full run)
 //   --write      write docs/benchmarks.md even with --quick
 /* global BackstoryBench */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
 import { buildLibraries } from '../bench/aliases.mjs';
-import { bundleIife } from '../bench/shared.mjs';
+import { bundleIife, chromiumVersion } from '../bench/shared.mjs';
 import { BROWSER_ARGS } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
@@ -95,17 +95,6 @@ function contentScriptSize() {
     gzip: gzipSync(source, { level: 9 }).length,
     builtAt: statSync(CONTENT_JS).mtime,
   };
-}
-
-function chromiumVersion() {
-  try {
-    return execFileSync(CHROMIUM, ['--version'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** Each library as a script (`self.benchAliases = [...]`): loading it is faster than passing it in. */
@@ -392,7 +381,7 @@ async function main() {
   log('Bundling bench/page-entry.ts…');
   await bundle();
   const size = contentScriptSize();
-  const version = chromiumVersion();
+  const version = chromiumVersion(CHROMIUM);
 
   const server = await startStaticServer({ '/corpus/': CORPUS, '/bench/': CACHE });
   const browser = await chromium.launch({
