@@ -49,11 +49,12 @@ describe('handlers', () => {
     expect(rest.items.map((a) => a.id)).toEqual(['burns-jeffrey-2016-02-04']);
   });
 
-  it('gives content scripts the catalog without hidden entities', async () => {
+  it('gives pages the catalog without hidden entities', async () => {
     const { asContent, db } = await setup();
-    const all = (await asContent('entities.catalog', {})).entities.length;
+    const url = 'https://news.example/';
+    const all = (await asContent('page.setup', { url })).entities.length;
     await db.entities.update('syria', { hidden: true });
-    const { entities } = await asContent('entities.catalog', {});
+    const { entities } = await asContent('page.setup', { url });
     expect(entities.length).toBe(all - 1);
     expect(entities.some((e) => e.id === 'syria')).toBe(false);
   });

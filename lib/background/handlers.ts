@@ -97,8 +97,6 @@ export function createHandlers({
       return { total, items: records.map(toView) };
     },
 
-    'entities.catalog': async () => ({ entities: await catalog(db) }),
-
     'page.setup': async ({ url }) => {
       const [status, settings, entities] = await Promise.all([
         siteStatus(db, url),

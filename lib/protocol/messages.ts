@@ -139,12 +139,6 @@ export const protocol = {
     from: ['extension'],
   }).returns<{ total: number; items: AnalysisView[] }>(),
 
-  /** Every visible (not hidden) actor and event with its aliases, for finding mentions. */
-  'entities.catalog': message({
-    request: z.strictObject({}),
-    from: ['content', 'extension'],
-  }).returns<{ entities: CatalogEntity[] }>(),
-
   /** A page asks what to look for: settings, whether its site is on, the catalog, hidden aliases. */
   'page.setup': message({
     request: z.strictObject({ url: z.string().max(4096) }),
