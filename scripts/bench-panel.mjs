@@ -385,27 +385,6 @@ const roundTrips = (page, type, data, runs) =>
     { type, data, runs },
   );
 
-/** `panel.view` round trips sent right after an `entities.catalog` request, as the panel does. */
-const viewBehindCatalog = (page, tabId, runs) =>
-  page.evaluate(
-    async ({ tabId, runs }) => {
-      const out = [];
-      for (let i = 0; i < runs; i++) {
-        const catalog = chrome.runtime.sendMessage({
-          protocol: 'backstory/1',
-          type: 'entities.catalog',
-          data: {},
-        });
-        const started = performance.now();
-        await chrome.runtime.sendMessage({ protocol: 'backstory/1', type: 'panel.view', data: { tabId } });
-        out.push(performance.now() - started);
-        await catalog;
-      }
-      return out;
-    },
-    { tabId, runs },
-  );
-
 /** Calls a probe function in the service worker `runs` times. */
 const probe = (worker, name, args, runs = 1) =>
   worker.evaluate(
@@ -477,7 +456,7 @@ async function measurePanel(context, extensionId, tabId, runs, { warmUp = true, 
       timeout: 120_000,
       polling: 25,
     });
-    // Let the entity catalog (names on the cards) arrive too, so runs do not overlap.
+    // Let every message of the panel be answered, so runs do not overlap.
     await page.waitForFunction(() => window.__panelBench.messages.every((m) => m.repliedAt !== null), null, {
       timeout: 120_000,
       polling: 25,
@@ -493,7 +472,6 @@ async function measurePanel(context, extensionId, tabId, runs, { warmUp = true, 
     if (i === 0) continue; // warm-up
     const message = (type) => marks.messages.find((m) => m.type === type);
     const view = message('panel.view');
-    const catalog = message('entities.catalog');
     rows.push({
       cardsMs: marks.cardsAt,
       layoutMs: marks.layoutAt,
@@ -502,8 +480,6 @@ async function measurePanel(context, extensionId, tabId, runs, { warmUp = true, 
       documentAt: marks.documentAt,
       viewSent: view?.sentAt ?? NaN,
       viewReplied: view?.repliedAt ?? NaN,
-      catalogSent: catalog?.sentAt ?? NaN,
-      catalogReplied: catalog?.repliedAt ?? NaN,
       cards: marks.cards,
       viewMessages: marks.messages.filter((m) => m.type === 'panel.view').length,
     });
@@ -517,8 +493,6 @@ async function measurePanel(context, extensionId, tabId, runs, { warmUp = true, 
     documentAt: medianOf(rows, 'documentAt'),
     viewSent: medianOf(rows, 'viewSent'),
     viewReplied: medianOf(rows, 'viewReplied'),
-    catalogSent: medianOf(rows, 'catalogSent'),
-    catalogReplied: medianOf(rows, 'catalogReplied'),
     cardCount: rows[0].cards,
     viewMessages: Math.max(...rows.map((r) => r.viewMessages)),
   };
@@ -657,20 +631,6 @@ async function rankingSession(root, extensionDir) {
     log(`\n  [${elapsed()}] full panel, worker running…`);
     result.panel = await measurePanel(context, extensionId, pages.typical.tabId, RUNS);
     logPanel(result.panel);
-    if (Number.isFinite(result.panel.catalogSent)) {
-      // The panel also asks for the whole entity catalog, just before panel.view: alone, and together.
-      const catalog = (await roundTrips(sender, 'entities.catalog', {}, SIDE_RUNS + 1)).slice(1);
-      const behind = (await viewBehindCatalog(sender, pages.typical.tabId, SIDE_RUNS + 1)).slice(1);
-      result.catalog = {
-        ...stats(catalog.map((c) => c.ms)),
-        bytes: catalog[0].bytes,
-        viewBehind: stats(behind),
-      };
-      log(
-        `    entities.catalog alone ${fmtMs(result.catalog.median)} ms (${fmtInt(result.catalog.bytes / 1024)} KB); ` +
-          `panel.view sent right after it ${fmtMs(result.catalog.viewBehind.median)} ms`,
-      );
-    }
 
     log(`\n  [${elapsed()}] worker stopped before each run: panel.view, then the full panel…`);
     const cold = [];
@@ -742,8 +702,7 @@ function logPanel(panel) {
   log(
     `    first card at ${fmtMs(panel.cards.median)} ms (p95 ${fmtMs(panel.cards.p95)}); document ` +
       `${fmtMs(panel.documentAt)}, DOMContentLoaded ${fmtMs(panel.domContentLoaded)}, panel.view sent ` +
-      `${fmtMs(panel.viewSent)}, answered ${fmtMs(panel.viewReplied)}` +
-      (Number.isFinite(panel.catalogReplied) ? `; catalog answered ${fmtMs(panel.catalogReplied)}` : ''),
+      `${fmtMs(panel.viewSent)}, answered ${fmtMs(panel.viewReplied)}`,
   );
 }
 
@@ -882,18 +841,6 @@ function report({ ranking, search }) {
         fmtMs(typical.naive.median),
         fmtRatio(typical.naive.median / ranking.firstView),
       ],
-      ...(ranking.catalog
-        ? [
-            [
-              '(a) the same, sent right behind an `entities.catalog` request (as the panel does)',
-              lib,
-              withP95(ranking.catalog.viewBehind),
-              verdict(ranking.catalog.viewBehind.median, TARGETS.panelMs),
-              '',
-              '',
-            ],
-          ]
-        : []),
       [
         '**(b)** full panel: navigation → first ranked card in the DOM, worker running',
         lib,
@@ -982,9 +929,7 @@ function report({ ranking, search }) {
     ['HTML received (`responseEnd`)', fmtMs(p.responseEnd)],
     ['document created (init script runs)', fmtMs(p.documentAt)],
     ['DOMContentLoaded', fmtMs(p.domContentLoaded)],
-    ...(Number.isFinite(p.catalogSent) ? [['`entities.catalog` sent', fmtMs(p.catalogSent)]] : []),
     ['`panel.view` sent', fmtMs(p.viewSent)],
-    ...(Number.isFinite(p.catalogReplied) ? [['`entities.catalog` answered', fmtMs(p.catalogReplied)]] : []),
     ['`panel.view` answered', fmtMs(p.viewReplied)],
     ['first ranked card in the DOM', withP95(p.cards)],
     ['… styled and laid out (forced layout)', withP95(p.layout)],
@@ -1197,7 +1142,6 @@ function analyse({ ranking, search }) {
   );
   const inFlight = p.viewReplied - p.viewSent;
   const render = p.cards.median - p.viewReplied;
-  const cat = ranking.catalog;
   lines.push(
     `- **Full panel (b)**: ${fmtMs(p.cards.median)} ms (p95 ${fmtMs(p.cards.p95)}) from navigation to the first ` +
       `card with the worker running — target ${met(p.cards.median, TARGETS.panelMs)}; ${fmtMs(c.cards.median)} ms ` +
@@ -1207,11 +1151,6 @@ function analyse({ ranking, search }) {
       `${fmtMs(p.viewSent - p.domContentLoaded)} ms after DOMContentLoaded (first render, then the effects that ` +
       `resolve the tab id and send the request); the answer takes ${fmtMs(inFlight)} ms ` +
       `(${fmtMs(t.roundTrip.median)} ms alone in (a)` +
-      (cat
-        ? `; sent right behind an \`entities.catalog\` request, ${fmtMs(cat.viewBehind.median)} ms: the panel ` +
-          `asks for all ${fmtInt(ranking.counts.entities)} entities with their aliases (${fmtInt(cat.bytes / 1024)} KB, ` +
-          `${fmtMs(cat.median)} ms alone) just before, and \`panel.view\` waits behind it`
-        : '') +
       `); rendering ${fmtInt(p.cardCount)} cards takes ${fmtMs(render)} ms. So page start-up ` +
       `(${fmtMs(p.viewSent)} ms) is ${p.viewSent > inFlight ? 'the largest part' : 'a large part'} of (b), ` +
       `more than the ranking itself. With the worker stopped, \`panel.view\` takes ` +
