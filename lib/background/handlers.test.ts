@@ -5,7 +5,6 @@ import { classifySender, createDispatcher, type SenderContext } from '../protoco
 import { PROTOCOL_ID } from '../protocol/messages';
 import { createRequester, ProtocolError } from '../protocol/client';
 import { createHandlers } from './handlers';
-import { LibrarySearch } from './search';
 import { installStarterPack, STARTER_SETTING } from './starter';
 import { createMemoryArea, createTabStateStore } from './tab-state';
 
@@ -17,14 +16,26 @@ const starterJson = () =>
 const extensionPage: SenderContext = { kind: 'extension', url: 'chrome-extension://abc/sidepanel.html' };
 const contentScript: SenderContext = { kind: 'content', tabId: 7, url: 'http://127.0.0.1:8080/' };
 
+/** A starter library behind the real dispatcher, with the browser-side effects counted or stubbed. */
 async function setup() {
   const db = freshDatabase();
   await installStarterPack(db, async () => starterJson());
   const tabs = createTabStateStore(createMemoryArea());
-  const dispatch = createDispatcher(createHandlers({ db, tabs, now: () => 42 }));
+  let notified = 0;
+  let changed = 0;
+  const dispatch = createDispatcher(
+    createHandlers({
+      db,
+      tabs,
+      now: () => 42,
+      notifyPages: async () => void notified++,
+      libraryChanged: async () => void changed++,
+      revealOnPage: async (tabId, entityId) => tabId === 7 && entityId === 'turkey',
+    }),
+  );
   const asPage = createRequester((envelope) => dispatch(envelope, extensionPage));
   const asContent = createRequester((envelope) => dispatch(envelope, contentScript));
-  return { db, dispatch, asPage, asContent, tabs };
+  return { db, dispatch, asPage, asContent, tabs, notified: () => notified, changed: () => changed };
 }
 
 describe('the starter library', () => {
@@ -95,40 +106,21 @@ describe('handlers', () => {
 });
 
 describe('page setup, sites, settings and hidden aliases', () => {
-  async function setupWithNotify() {
-    const db = freshDatabase();
-    await installStarterPack(db, async () => starterJson());
-    let notified = 0;
-    const dispatch = createDispatcher(
-      createHandlers({
-        db,
-        tabs: createTabStateStore(createMemoryArea()),
-        notifyPages: async () => void notified++,
-      }),
-    );
-    return {
-      db,
-      asPage: createRequester((envelope) => dispatch(envelope, extensionPage)),
-      asContent: createRequester((envelope) => dispatch(envelope, contentScript)),
-      notified: () => notified,
-    };
-  }
-
   it('gives a page its catalog and default settings, active by default', async () => {
-    const { asContent } = await setupWithNotify();
-    const setup = await asContent('page.setup', { url: 'https://news.example/story' });
-    expect(setup).toMatchObject({ active: true, siteEnabled: true, hidden: [] });
-    expect(setup.settings).toEqual({
+    const { asContent } = await setup();
+    const pageSetup = await asContent('page.setup', { url: 'https://news.example/story' });
+    expect(pageSetup).toMatchObject({ active: true, siteEnabled: true, hidden: [] });
+    expect(pageSetup.settings).toEqual({
       highlightMode: 'first',
       includeNavigation: false,
       includeLinks: false,
       paused: false,
     });
-    expect(setup.entities.length).toBeGreaterThan(20);
+    expect(pageSetup.entities.length).toBeGreaterThan(20);
   });
 
   it('switches a site off (www. or not) and tells open pages', async () => {
-    const { asContent, asPage, notified } = await setupWithNotify();
+    const { asContent, asPage, notified } = await setup();
     const status = await asPage('site.set', { url: 'https://www.news.example/a', enabled: false });
     expect(status).toEqual({ host: 'news.example', enabled: false, paused: false });
     expect(notified()).toBe(1);
@@ -141,7 +133,7 @@ describe('page setup, sites, settings and hidden aliases', () => {
   });
 
   it('pauses everywhere through the settings', async () => {
-    const { asContent, asPage } = await setupWithNotify();
+    const { asContent, asPage } = await setup();
     await asPage('settings.set', { changes: { paused: true, highlightMode: 'every' } });
     expect(await asContent('page.setup', { url: 'https://news.example/' })).toMatchObject({
       active: false,
@@ -154,7 +146,7 @@ describe('page setup, sites, settings and hidden aliases', () => {
   });
 
   it('hides an alias on one site or everywhere, once', async () => {
-    const { asContent, db } = await setupWithNotify();
+    const { asContent, db } = await setup();
     const hide = (scope: 'site' | 'everywhere', url: string) =>
       asContent('alias.hide', { entityId: 'vladimir-putin', alias: 'Putin', scope, url });
     await hide('site', 'https://news.example/a');
@@ -172,7 +164,7 @@ describe('page setup, sites, settings and hidden aliases', () => {
   });
 
   it('builds an entity card with the analyses closest to the page first', async () => {
-    const { asContent } = await setupWithNotify();
+    const { asContent } = await setup();
     const card = await asContent('entity.card', {
       entityId: 'turkey',
       pageEntityIds: [
@@ -193,27 +185,6 @@ describe('page setup, sites, settings and hidden aliases', () => {
 });
 
 describe('the side panel view and search', () => {
-  async function panelSetup() {
-    const db = freshDatabase();
-    await installStarterPack(db, async () => starterJson());
-    let changed = 0;
-    const dispatch = createDispatcher(
-      createHandlers({
-        db,
-        tabs: createTabStateStore(createMemoryArea()),
-        search: new LibrarySearch(db),
-        libraryChanged: async () => void changed++,
-        revealOnPage: async (tabId, entityId) => tabId === 7 && entityId === 'turkey',
-      }),
-    );
-    return {
-      db,
-      asPage: createRequester((envelope) => dispatch(envelope, extensionPage)),
-      asContent: createRequester((envelope) => dispatch(envelope, contentScript)),
-      changed: () => changed,
-    };
-  }
-
   const safeZonePage = {
     url: 'http://127.0.0.1:1/safe-zone',
     title: 'Safe zone',
@@ -226,7 +197,7 @@ describe('the side panel view and search', () => {
   };
 
   it('ranks the analyses for the tab’s page, with the matched entities and badges', async () => {
-    const { asContent, asPage } = await panelSetup();
+    const { asContent, asPage } = await setup();
     await asContent('page.report', safeZonePage);
     const view = await asPage('panel.view', { tabId: 7 });
     expect(view.page?.publishedAt).toBe('2016-02-15');
@@ -243,7 +214,7 @@ describe('the side panel view and search', () => {
   });
 
   it('filters to a focused actor or event and remembers the focus per tab', async () => {
-    const { asContent, asPage } = await panelSetup();
+    const { asContent, asPage } = await setup();
     await asContent('page.report', safeZonePage);
     const focused = await asPage('panel.view', { tabId: 7, focus: 'northern-syria-no-fly-zone' });
     expect(focused.ranked.map((r) => r.analysis.id)).toEqual(['burns-jeffrey-2016-02-04']);
@@ -253,7 +224,7 @@ describe('the side panel view and search', () => {
   });
 
   it('badges analyses much older than the page or written after it', async () => {
-    const { asContent, asPage } = await panelSetup();
+    const { asContent, asPage } = await setup();
     await asContent('page.report', { ...safeZonePage, publishedAt: '2017-03-01' });
     expect((await asPage('panel.view', { tabId: 7 })).ranked.every((r) => r.badge === 'older')).toBe(true);
     await asContent('page.report', { ...safeZonePage, publishedAt: '2016-02-01' });
@@ -261,7 +232,7 @@ describe('the side panel view and search', () => {
   });
 
   it('shows the newest analyses when the page mentions nothing', async () => {
-    const { asPage } = await panelSetup();
+    const { asPage } = await setup();
     const view = await asPage('panel.view', { tabId: 99 });
     expect(view.page).toBeNull();
     expect(view.ranked).toEqual([]);
@@ -269,13 +240,13 @@ describe('the side panel view and search', () => {
   });
 
   it('asks the page to reveal an entity', async () => {
-    const { asPage } = await panelSetup();
+    const { asPage } = await setup();
     expect(await asPage('page.reveal', { tabId: 7, entityId: 'turkey' })).toEqual({ sent: true });
     expect(await asPage('page.reveal', { tabId: 8, entityId: 'turkey' })).toEqual({ sent: false });
   });
 
   it('searches by author, actor, outlet and words of summaries, and sees imports', async () => {
-    const { asPage, changed } = await panelSetup();
+    const { asPage, changed } = await setup();
     const ids = async (query: string) => (await asPage('library.search', { query })).items.map((a) => a.id);
     expect(await ids('Zisser')).toEqual(['zisser-2016-02-09']);
     expect(await ids('de Mistura')).toContain('ross-2016-02-09');
