@@ -13,7 +13,13 @@ export default defineConfig({
       'Expert commentary beside the news: highlights the actors and events your library of analyses discusses.',
     // The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox); no popup.
     action: { default_title: 'Open Backstory' },
-    permissions: ['storage'],
+    // storage: settings; alarms: feed polling; contextMenus: "Add/Save this page";
+    // offscreen (Chrome): a DOM for Readability and DOMPurify, which the service worker lacks.
+    permissions: ['storage', 'alarms', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Asked per feed origin when the reader subscribes, and when downloading imported articles.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['http://*/*', 'https://*/*'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -26,6 +32,10 @@ export default defineConfig({
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: 'Go to the previous highlighted actor or event and show its card',
+      },
+      'save-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save this page for later',
       },
     },
     ...(browser === 'firefox'

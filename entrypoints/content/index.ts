@@ -5,6 +5,7 @@ import './card.css';
 import { listenToBackground } from './features/config-sync';
 import { setupHoverCard } from './features/hover-card';
 import { createMentionStepper, revealMention } from './features/keyboard-steps';
+import { snapshotPage } from './features/snapshot';
 import { watchChanges } from './features/watch-changes';
 import { createPageSession } from './page-session';
 
@@ -24,7 +25,10 @@ export default defineContentScript({
     listenToBackground(ctx, (message) => {
       if (message.type === 'config.changed') void session.reconfigure();
       else if (message.type === 'mentions.step') step(message.direction);
-      else revealMention(ctx, session, message.entityId);
+      else if (message.type === 'mentions.reveal') revealMention(ctx, session, message.entityId);
+      // Only the top frame answers: the article is extracted from the page the reader sees.
+      else if (window === window.top) return snapshotPage();
+      return undefined;
     });
     watchChanges(ctx, session);
     await session.reconfigure();

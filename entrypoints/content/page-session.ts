@@ -21,6 +21,8 @@ export const CARD_HOST_TAG = 'backstory-card';
 export const isOwnUi = (element: Element) => element.tagName.toLowerCase() === CARD_HOST_TAG;
 
 export interface PageSession {
+  /** The page's address as Backstory files it (see createPageSession). */
+  readonly url: string;
   readonly setup: PageSetup | null;
   /** The highlighted mentions in document order. */
   readonly highlighted: readonly PageMention[];
@@ -37,7 +39,15 @@ export interface PageSession {
   onChange(listener: () => void): void;
 }
 
-export function createPageSession(ctx: ContentScriptContext, request: Requester): PageSession {
+/**
+ * @param pageUrl The page's address as Backstory files it: the live URL, or for the reader view the
+ * saved article's original URL (so site switches and hidden aliases apply there too).
+ */
+export function createPageSession(
+  ctx: ContentScriptContext,
+  request: Requester,
+  pageUrl: () => string = () => location.href,
+): PageSession {
   const api = browserHighlightApi();
   let setup: PageSetup | null = null;
   let matcher: EntityMatcher | null = null;
@@ -113,9 +123,10 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
     const inTitle = named(meta.title);
     const inLead = named(meta.lead);
     return {
-      url: location.href,
+      url: pageUrl(),
       title: meta.title,
       ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+      ...(meta.feeds ? { feeds: meta.feeds } : {}),
       active: setup?.active ?? false,
       mentions: countMentions(mentions).map((m) => ({
         ...m,
@@ -126,6 +137,9 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
   };
 
   const session: PageSession = {
+    get url() {
+      return pageUrl();
+    },
     get setup() {
       return setup;
     },
@@ -176,7 +190,7 @@ export function createPageSession(ctx: ContentScriptContext, request: Requester)
         await publish();
       }),
     reconfigure: async () => {
-      setup = await request('page.setup', { url: location.href });
+      setup = await request('page.setup', { url: pageUrl() });
       const { entities, hidden } = setup;
       matcher = timed(() => new EntityMatcher(entities, hidden));
       await session.fullScan();

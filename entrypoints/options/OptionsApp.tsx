@@ -6,10 +6,11 @@ import { PackImport, type PackImportState } from '@/components/PackImport';
 import { createRequester, ProtocolError } from '@/lib/protocol/client';
 import type { DisplaySettings } from '@/lib/model/settings';
 import type { LibraryStats } from '@/lib/protocol/messages';
+import { BackupSection, DigestSection, EntitiesSection, FeedsSection } from './LibrarySections';
 
 const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
 
-/** Wires the settings page: library figures and pack import. */
+/** Wires the settings page: library figures, display settings, and every way to grow the library. */
 export function OptionsApp() {
   const [stats, setStats] = useState<LibraryStats | null>(null);
   const [importState, setImportState] = useState<PackImportState>({ status: 'idle' });
@@ -47,7 +48,26 @@ export function OptionsApp() {
           {settingsError}
         </p>
       )}
-      <PackImport state={importState} onFile={(name, text) => void onFile(name, text)} />
+      <nav class="options-nav" aria-label="Sections">
+        <a href="#feeds">Feeds</a> · <a href="#entities">Actors and events</a> · <a href="#digest">Digests</a>{' '}
+        · <a href="#packs">Packs</a> · <a href="#backup">Backup</a> ·{' '}
+        <a href={browser.runtime.getURL('/reading.html')}>Reading list</a>
+      </nav>
+      <div id="feeds">
+        <FeedsSection request={request} onChanged={refresh} />
+      </div>
+      <div id="entities">
+        <EntitiesSection request={request} onChanged={refresh} />
+      </div>
+      <div id="digest">
+        <DigestSection request={request} onChanged={refresh} />
+      </div>
+      <div id="packs">
+        <PackImport state={importState} onFile={(name, text) => void onFile(name, text)} />
+      </div>
+      <div id="backup">
+        <BackupSection request={request} onChanged={refresh} />
+      </div>
     </main>
   );
 }

@@ -4,9 +4,12 @@ import { EmptyLibrary } from '@/components/EmptyLibrary';
 import { LibrarySearch } from '@/components/LibrarySearch';
 import { PageMentions } from '@/components/PageMentions';
 import { RankedAnalyses } from '@/components/RankedAnalyses';
+import { SaveButton, type SaveState } from '@/components/SaveButton';
 import { SiteControls } from '@/components/SiteControls';
 import { createRequester } from '@/lib/protocol/client';
 import type { AnalysisView, PanelView } from '@/lib/protocol/messages';
+import { ReadingListPanel } from '../reading/ReadingListPanel';
+import { AddAnalysis } from './AddAnalysis';
 
 const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
 
@@ -45,6 +48,10 @@ export function SidePanelApp() {
     items: AnalysisView[];
     names: Record<string, string>;
   } | null>(null);
+  const [tab, setTab] = useState<'page' | 'reading'>('page');
+  const [adding, setAdding] = useState(false);
+  const [save, setSave] = useState<{ state: SaveState; error?: string }>({ state: 'unsaved' });
+  const [notice, setNotice] = useState<string | null>(null);
   const loadId = useRef(0);
 
   const showError = useCallback((cause: unknown) => setError((cause as Error).message), []);
@@ -98,6 +105,60 @@ export function SidePanelApp() {
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, [tabId, load]);
+
+  // The page's context menu asked for the add form ("Add this page to Backstory as an analysis").
+  useEffect(() => {
+    if (tabId === null) return;
+    const key = `panelAction:${tabId}`;
+    const check = () =>
+      void browser.storage.session.get(key).then((items) => {
+        if (items[key] !== 'add-analysis') return;
+        void browser.storage.session.remove(key);
+        setTab('page');
+        setAdding(true);
+      });
+    check();
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && key in changes) check();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    return () => browser.storage.onChanged.removeListener(onStorage);
+  }, [tabId]);
+
+  // The save button follows the page: saved pages say so.
+  useEffect(() => {
+    setSave((current) =>
+      current.state === 'saving' ? current : { state: view?.page?.saved ? 'saved' : 'unsaved' },
+    );
+  }, [view]);
+
+  const saveForLater = () => {
+    if (tabId === null) return;
+    setSave({ state: 'saving' });
+    request('article.save', { tabId })
+      .then(() => setSave({ state: 'saved' }))
+      .catch((cause: Error) => setSave({ state: 'error', error: cause.message }));
+  };
+
+  const subscribe = async (url: string) => {
+    // Asked on the reader's click: Backstory may then read this feed's site, and nothing else.
+    const origin = `${new URL(url).origin}/*`;
+    const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
+    if (!granted) {
+      setError(`Backstory needs permission to read ${new URL(url).host} to follow this feed.`);
+      return;
+    }
+    try {
+      const feed = await request('feed.subscribe', { url });
+      setNotice(
+        feed.lastError
+          ? `Subscribed, but the feed could not be read: ${feed.lastError}`
+          : `Subscribed to ${feed.title ?? url}: ${feed.itemCount} analyses added.`,
+      );
+    } catch (cause) {
+      showError(cause);
+    }
+  };
 
   // Search as the reader types.
   useEffect(() => {
@@ -154,8 +215,62 @@ export function SidePanelApp() {
           onPauseChange={(paused) => void request('settings.set', { changes: { paused } }).catch(showError)}
         />
       )}
-      <LibrarySearch query={query} onQuery={setQuery} results={results} entityNames={names} />
-      {view && !query.trim() && (
+      <nav class="panel-tabs" aria-label="Side panel">
+        <button type="button" aria-pressed={tab === 'page'} onClick={() => setTab('page')}>
+          This page
+        </button>
+        <button type="button" aria-pressed={tab === 'reading'} onClick={() => setTab('reading')}>
+          Reading list
+        </button>
+      </nav>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {tab === 'reading' && (
+        <>
+          <p class="panel-links">
+            <a href={browser.runtime.getURL('/reading.html')} target="_blank" rel="noopener">
+              Open the full reading list (import, export, offline downloads)
+            </a>
+          </p>
+          <ReadingListPanel />
+        </>
+      )}
+      {tab === 'page' && adding && tabId !== null && (
+        <AddAnalysis
+          tabId={tabId}
+          request={request}
+          onCancel={() => setAdding(false)}
+          onDone={(message) => {
+            setAdding(false);
+            setNotice(message);
+          }}
+        />
+      )}
+      {tab === 'page' && !adding && page && view?.site && (
+        <div class="page-actions">
+          <SaveButton
+            state={save.state}
+            onSave={saveForLater}
+            onOpenList={() => setTab('reading')}
+            {...(save.error ? { error: save.error } : {})}
+          />
+          <button type="button" onClick={() => setAdding(true)}>
+            Add as analysis
+          </button>
+          {page.feeds?.map((feed) => (
+            <button type="button" key={feed.url} onClick={() => void subscribe(feed.url)}>
+              Follow feed: {feed.title ?? new URL(feed.url).host}
+            </button>
+          ))}
+        </div>
+      )}
+      {tab === 'page' && !adding && (
+        <LibrarySearch query={query} onQuery={setQuery} results={results} entityNames={names} />
+      )}
+      {tab === 'page' && !adding && view && !query.trim() && (
         <>
           <PageMentions
             page={page}

@@ -12,6 +12,13 @@ import { matchedEntities } from '../ranking/rank';
 import { RankingIndexStore } from './ranking-store';
 import { LibrarySearch } from './search';
 import type { TabStateStore } from './tab-state';
+import type { PageSnapshot } from '../protocol/messages';
+import { exportBackup, importBackup, previewBackup } from './backup';
+import type { DomHost } from './dom-host';
+import { FeedService } from './feeds';
+import { LibraryEditor } from './library-edit';
+import { ReadingService } from './reading';
+import { EntityTagger } from './tagging';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
@@ -26,8 +33,25 @@ export interface HandlerDeps {
   libraryChanged?: () => Promise<void>;
   search?: LibrarySearch;
   ranking?: RankingIndexStore;
+  /** Asks a tab's top frame for a copy of its HTML; throws when the page cannot answer. */
+  snapshotTab?: (tabId: number) => Promise<PageSnapshot>;
+  /** Readability, DOMPurify and HTML parsing (an offscreen document in Chrome). */
+  dom?: DomHost;
+  /** Downloads a page for offline reading (imported articles). */
+  fetchPage?: (url: string) => Promise<{ url: string; html: string }>;
+  /** Shows on the toolbar button whether a tab's page is in the reading list. */
+  showSaved?: (tabId: number, saved: boolean) => Promise<void>;
+  /** Tells the background the feeds' polling times changed (to set the next alarm). */
+  feedsChanged?: () => Promise<void>;
+  tagger?: EntityTagger;
+  feeds?: FeedService;
+  reading?: ReadingService;
   now?: () => number;
 }
+
+const unavailable = (what: string) => () =>
+  Promise.reject(new InvalidInputError(`${what} is not available here.`));
+const noDom: DomHost = { extract: unavailable('Reading pages'), htmlToText: unavailable('Reading feeds') };
 
 /** Every visible entity, as the matcher and the panel need it. */
 async function catalog(db: BackstoryDatabase) {
@@ -73,8 +97,43 @@ export function createHandlers({
   libraryChanged = async () => {},
   search = new LibrarySearch(db),
   ranking = new RankingIndexStore(db),
+  snapshotTab = unavailable('Reading this tab'),
+  dom = noDom,
+  fetchPage = unavailable('Downloading pages'),
+  showSaved = async () => {},
+  feedsChanged = async () => {},
   now = Date.now,
+  tagger = new EntityTagger(db),
+  feeds = new FeedService({ db, dom, tagger, now }),
+  reading = new ReadingService({ db, dom, tagger, fetchPage, now }),
 }: HandlerDeps): HandlerMap {
+  const editor = new LibraryEditor(db, tagger, now);
+
+  /** After analyses changed: indexes are rebuilt on next use and the side panel refreshes. */
+  const analysesChanged = async () => {
+    await Promise.all([search.invalidate(), ranking.invalidate()]);
+    await libraryChanged();
+  };
+  /** After actors or events changed: the same, plus every open page rescans. */
+  const entitiesChanged = async () => {
+    tagger.invalidate();
+    await analysesChanged();
+    await notifyPages();
+  };
+
+  /** Reads a tab's page into an extract (Readability on a copy, in a DOM document). */
+  const extractTab = async (tabId: number, knownNames: readonly string[]) => {
+    let snapshot: PageSnapshot;
+    try {
+      snapshot = await snapshotTab(tabId);
+    } catch {
+      throw new InvalidInputError(
+        'Backstory cannot read this tab. Reload the page, or open a web page (http or https).',
+      );
+    }
+    return dom.extract(snapshot.html, snapshot.url, knownNames);
+  };
+
   /** The page profile the ranking uses, from a tab's report. */
   const profileOf = (page: PageState) => ({ entities: page.mentions, publishedAt: page.publishedAt });
 
@@ -116,7 +175,10 @@ export function createHandlers({
       };
     },
 
-    'page.report': async ({ url, title, publishedAt, active, mentions, stats }, sender) => {
+    'page.report': async (
+      { url, title, publishedAt, active, mentions, stats, feeds: advertised },
+      sender,
+    ) => {
       if (sender.tabId === undefined) throw new InvalidInputError('A page report needs a tab.');
       const known = await db.entities.bulkGet(mentions.map((m) => m.entityId));
       const state: PageState = {
@@ -125,6 +187,8 @@ export function createHandlers({
         ...(publishedAt ? { publishedAt } : {}),
         active,
         ...(stats ? { stats } : {}),
+        ...(advertised && advertised.length > 0 ? { feeds: advertised } : {}),
+        saved: !!(await reading.findByUrl(url)),
         mentions: mentions.flatMap((mention, index) => {
           const entity = known[index];
           return entity ? [{ ...mention, entityId: entity.id, name: entity.name, kind: entity.kind }] : [];
@@ -132,6 +196,7 @@ export function createHandlers({
         reportedAt: now(),
       };
       await tabs.set(sender.tabId, state);
+      await showSaved(sender.tabId, state.saved ?? false);
       return state;
     },
 
@@ -260,10 +325,159 @@ export function createHandlers({
         throw new InvalidInputError('This pack cannot be imported; nothing was changed.', parsed.errors);
       }
       const report = await importPack(db, parsed.pack, now());
-      await Promise.all([search.invalidate(), ranking.invalidate()]);
-      await libraryChanged();
-      await notifyPages();
+      await entitiesChanged();
       return report;
     },
+
+    'page.extract': async ({ tabId }) => {
+      const entities = await db.entities.filter((entity) => !entity.hidden).toArray();
+      const known = entities.flatMap((entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)]);
+      const extract = await extractTab(tabId, known);
+      const entityIds = await tagger.tag(`${extract.metadata.title ?? ''}\n${extract.text}`);
+      return {
+        extract,
+        entityIds,
+        existing: await editor.existingFor(extract.metadata.canonicalUrl ?? extract.url),
+      };
+    },
+
+    'analysis.save': async ({ draft, newActors }) => {
+      const saved = await editor.saveDraft(draft, newActors);
+      if (newActors.length > 0) await entitiesChanged();
+      else await analysesChanged();
+      return saved;
+    },
+
+    'analysis.delete': async ({ id }) => {
+      const deleted = await editor.deleteAnalysis(id);
+      await analysesChanged();
+      return { deleted };
+    },
+
+    'digest.import': async ({ text, url }) => {
+      const report = await editor.importDigest(text, url);
+      await analysesChanged();
+      return report;
+    },
+
+    'entities.list': () => editor.listEntities(),
+
+    'entity.save': async ({ entity }) => {
+      const row = await editor.saveEntity(entity);
+      await entitiesChanged();
+      return row;
+    },
+
+    'entity.hide': async ({ id, hidden }) => {
+      const row = await editor.hideEntity(id, hidden);
+      await entitiesChanged();
+      return row;
+    },
+
+    'entity.delete': async ({ id }) => {
+      const deleted = await editor.deleteEntity(id);
+      await entitiesChanged();
+      return { deleted };
+    },
+
+    'entity.merge': async ({ keepId, mergeId }) => {
+      const row = await editor.mergeEntities(keepId, mergeId);
+      await entitiesChanged();
+      return row;
+    },
+
+    'feeds.list': () => feeds.list(),
+
+    'feed.subscribe': async ({ url, intervalMinutes }) => {
+      const row = await feeds.subscribe(url, intervalMinutes);
+      await Promise.all([feedsChanged(), row.itemCount > 0 ? analysesChanged() : undefined]);
+      return row;
+    },
+
+    'feed.update': async ({ id, intervalMinutes }) => {
+      const row = await feeds.update(id, intervalMinutes);
+      await feedsChanged();
+      return row;
+    },
+
+    'feed.unsubscribe': async ({ id }) => {
+      const removed = await feeds.unsubscribe(id);
+      await feedsChanged();
+      return { removed };
+    },
+
+    'feed.poll': async ({ id }) => {
+      const row = await feeds.poll(id);
+      await Promise.all([feedsChanged(), analysesChanged()]);
+      return row;
+    },
+
+    'opml.import': async ({ text }) => {
+      const result = await feeds.importOpml(text);
+      await feedsChanged();
+      return result;
+    },
+
+    'opml.export': async () => ({ text: await feeds.exportOpml() }),
+
+    'backup.export': async () => {
+      const stamp = new Date(now()).toISOString().slice(0, 10);
+      return { text: await exportBackup(db, now()), fileName: `backstory-backup-${stamp}.json` };
+    },
+
+    'backup.preview': ({ text, fileName }) => previewBackup(db, text, fileName),
+
+    'backup.import': async ({ text }) => {
+      const preview = await importBackup(db, text);
+      await entitiesChanged();
+      await feedsChanged();
+      return preview;
+    },
+
+    'article.save': async ({ tabId: requestedTab }, sender) => {
+      const tabId = requestedTab ?? sender.tabId;
+      if (tabId === undefined) throw new InvalidInputError('Saving needs a tab with a web page.');
+      const saved = await reading.saveExtract(await extractTab(tabId, []));
+      const page = await tabs.get(tabId);
+      if (page) await tabs.set(tabId, { ...page, saved: true });
+      await showSaved(tabId, true);
+      await libraryChanged();
+      return saved;
+    },
+
+    'reading.list': (options) => reading.list(options),
+
+    'reading.get': async ({ id }) => {
+      const { row, contentHtml, newAnalyses } = await reading.get(id);
+      return { row, contentHtml, newAnalyses, names: await namesFor(db, newAnalyses) };
+    },
+
+    'reading.update': async ({ id, ...changes }) => {
+      const row = await reading.update(id, changes);
+      if (changes.status || changes.tags) await libraryChanged();
+      return row;
+    },
+
+    'reading.delete': async ({ id, undo }) => {
+      const result = await reading.remove(id, undo);
+      await libraryChanged();
+      return result;
+    },
+
+    'reading.renameTag': async ({ from, to }) => {
+      const changed = await reading.renameTag(from, to);
+      await libraryChanged();
+      return { changed };
+    },
+
+    'reading.import': async ({ items, skipped }) => {
+      const report = await reading.importItems(items, skipped);
+      await libraryChanged();
+      return report;
+    },
+
+    'reading.export': async () => ({ items: await reading.exportAll() }),
+
+    'reading.fetchPending': async ({ limit }) => ({ queued: await reading.fetchPending(limit) }),
   };
 }

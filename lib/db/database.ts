@@ -4,6 +4,8 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Analysis, Entity, Source } from '../model/schema';
+import type { ReadingStatus } from '../model/reading';
+import { articleKey } from '../reading/url';
 
 /** An analysis as stored: the pack record plus bookkeeping times (ms since epoch). */
 export interface AnalysisRecord extends Analysis {
@@ -22,25 +24,71 @@ export interface SourceRecord extends Source {
   addedAt: number;
 }
 
-export type ArticleStatus = 'unread' | 'read' | 'archived';
+export type ArticleStatus = ReadingStatus;
 
-/** A page the reader saved for later. Content is sanitised HTML for offline reading. */
+/**
+ * A page the reader saved for later: the list row. Its readable content lives in
+ * `articleContents` (same id) so listing 10,000 articles never loads their text.
+ */
 export interface SavedArticleRecord {
   id: string;
   url: string;
+  /** Dedupe key (lib/reading/url.ts): the same article saved again updates this row. */
+  key?: string;
   title: string;
   byline?: string;
   siteName?: string;
   publishedAt?: string;
   excerpt?: string;
   leadImageUrl?: string;
+  /** Only in schema versions 1–2; version 3 moved it to `articleContents`. */
   contentHtml?: string;
   wordCount?: number;
+  readingMinutes?: number;
   entityIds: string[];
   tags: string[];
   status: ArticleStatus;
   savedAt: number;
   updatedAt: number;
+  /** 'pending': imported, content not fetched yet; 'failed': the last fetch failed (see fetchError). */
+  contentState?: 'pending' | 'saved' | 'failed';
+  fetchError?: string;
+  /** How far the reader got in the reader view, 0..1. */
+  progress?: number;
+  /** Deleted by the reader at this time; kept a minute for "Undo", then removed. */
+  deletedAt?: number;
+}
+
+/** The readable content of a saved article (sanitised HTML and plain text), for offline reading. */
+export interface ArticleContentRecord {
+  id: string;
+  contentHtml: string;
+  text: string;
+}
+
+/** A subscribed feed and its polling state. */
+export interface FeedRecord {
+  id: string;
+  url: string;
+  title?: string;
+  siteUrl?: string;
+  intervalMinutes: number;
+  etag?: string;
+  lastModified?: string;
+  lastFetchedAt?: number;
+  lastError?: string;
+  /** Consecutive failures, for backoff. */
+  failures: number;
+  nextPollAt: number;
+  addedAt: number;
+}
+
+/** One feed item already turned into an analysis, so items are never duplicated. */
+export interface FeedItemRecord {
+  /** `feedId` + space + the item's guid. */
+  key: string;
+  feedId: string;
+  analysisId: string;
 }
 
 /** Whether Backstory reads pages of one site (host without `www.`). */
@@ -94,6 +142,42 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       hiddenAliases: '++id, entityId, host, &[entityId+alias+host]',
     },
   },
+  {
+    // Feeds, and the reading list's dedupe key; article content moves out of the list rows.
+    version: 3,
+    stores: {
+      articles: 'id, &url, &key, status, savedAt, publishedAt, [status+savedAt], *tags, *entityIds',
+      articleContents: 'id',
+      feeds: 'id, &url, nextPollAt',
+      feedItems: 'key, feedId',
+    },
+    upgrade: async (tx) => {
+      const articles = tx.table<SavedArticleRecord, string>('articles');
+      const seen = new Set<string>();
+      const duplicates: string[] = [];
+      const contents: ArticleContentRecord[] = [];
+      const rows: SavedArticleRecord[] = [];
+      for (const { contentHtml, ...article } of await articles.toArray()) {
+        let key: string;
+        try {
+          key = articleKey(article.url);
+        } catch {
+          key = article.url; // Not a web address: it keeps a key of its own.
+        }
+        // Two rows of one article (e.g. with and without tracking parameters): keep the first.
+        if (seen.has(key)) {
+          duplicates.push(article.id);
+          continue;
+        }
+        seen.add(key);
+        if (contentHtml !== undefined) contents.push({ id: article.id, contentHtml, text: '' });
+        rows.push({ ...article, key, contentState: contentHtml === undefined ? 'pending' : 'saved' });
+      }
+      await articles.bulkDelete(duplicates);
+      await articles.bulkPut(rows);
+      await tx.table<ArticleContentRecord, string>('articleContents').bulkPut(contents);
+    },
+  },
 ];
 
 export const DATABASE_NAME = 'backstory';
@@ -107,6 +191,9 @@ export class BackstoryDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   sites!: EntityTable<SiteRecord, 'host'>;
   hiddenAliases!: EntityTable<HiddenAliasRecord, 'id'>;
+  articleContents!: EntityTable<ArticleContentRecord, 'id'>;
+  feeds!: EntityTable<FeedRecord, 'id'>;
+  feedItems!: EntityTable<FeedItemRecord, 'key'>;
 
   constructor(name = DATABASE_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name);

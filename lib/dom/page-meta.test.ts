@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findArticleRoot } from './blocks';
-import { publishedDate, readPageMeta } from './page-meta';
+import { advertisedFeeds, publishedDate, readPageMeta } from './page-meta';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const load = (path: string) => {
@@ -46,5 +46,25 @@ describe('readPageMeta', () => {
     expect(publishedDate(document)).toBe('2016-02-04');
     document.documentElement.innerHTML = '<head></head><body><p>No date</p></body>';
     expect(publishedDate(document)).toBeUndefined();
+  });
+});
+
+describe('advertisedFeeds', () => {
+  it('lists RSS, Atom and JSON feeds from alternate links, absolute and without duplicates', () => {
+    const doc = new DOMParser().parseFromString(
+      `<head><base href="https://news.example/section/">
+        <link rel="alternate" type="application/rss+xml" title="Opinion" href="/opinion/rss.xml">
+        <link rel="alternate" type="application/atom+xml" href="atom.xml">
+        <link rel="alternate" type="application/rss+xml" href="/opinion/rss.xml">
+        <link rel="alternate" type="text/html" hreflang="fr" href="/fr/">
+        <link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">
+        <link rel="stylesheet" type="application/rss+xml" href="/not-a-feed">
+      </head>`,
+      'text/html',
+    );
+    expect(advertisedFeeds(doc)).toEqual([
+      { url: 'https://news.example/opinion/rss.xml', title: 'Opinion' },
+      { url: 'https://news.example/section/atom.xml' },
+    ]);
   });
 });

@@ -9,6 +9,35 @@ export interface PageMeta {
   publishedAt?: string;
   /** The first substantial paragraph of the article. */
   lead?: string;
+  /** Feeds the page advertises with `<link rel="alternate">` (RSS, Atom, JSON Feed). */
+  feeds?: Array<{ url: string; title?: string }>;
+}
+
+const FEED_TYPES = new Set([
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/feed+json',
+  'application/json',
+  'application/rdf+xml',
+]);
+
+/** The feeds a page links to in its head, absolute, http(s) only, at most 20. */
+export function advertisedFeeds(doc: Document): Array<{ url: string; title?: string }> {
+  const feeds = new Map<string, { url: string; title?: string }>();
+  for (const link of doc.querySelectorAll<HTMLLinkElement>('link[rel~="alternate"][href][type]')) {
+    if (!FEED_TYPES.has(link.type.toLowerCase().split(';')[0]!.trim())) continue;
+    let url: URL;
+    try {
+      url = new URL(link.getAttribute('href')!, doc.baseURI);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+    const title = link.title.trim().slice(0, 300);
+    if (!feeds.has(url.href)) feeds.set(url.href, { url: url.href, ...(title ? { title } : {}) });
+    if (feeds.size === 20) break;
+  }
+  return [...feeds.values()];
 }
 
 const DATE_META = [
@@ -92,5 +121,11 @@ export function readPageMeta(doc: Document, articleRoot: Element | null): PageMe
     }
   }
   const publishedAt = publishedDate(doc);
-  return { title, ...(publishedAt ? { publishedAt } : {}), ...(lead ? { lead } : {}) };
+  const feeds = advertisedFeeds(doc);
+  return {
+    title,
+    ...(publishedAt ? { publishedAt } : {}),
+    ...(lead ? { lead } : {}),
+    ...(feeds.length > 0 ? { feeds } : {}),
+  };
 }

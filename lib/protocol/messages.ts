@@ -8,6 +8,10 @@ import { z } from 'zod';
 import type { Analysis, Entity, EntityKind } from '../model/schema';
 import { displaySettingsSchema, type DisplaySettings } from '../model/settings';
 import type { ImportReport } from '../model/import-report';
+import type { PageExtract } from '../model/extract';
+import { readingItemSchema, readingStatuses } from '../model/reading';
+import { analysisSchema, authorSchema, entitySchema, idSchema } from '../model/schema';
+import type { AdvertisedFeed, BackupPreview, EntityRow, FeedRow, ReadingRow } from '../model/views';
 
 /** Where a message may come from: a content script in a web page, or an extension page. */
 export type SenderKind = 'content' | 'extension';
@@ -62,6 +66,10 @@ export interface PageState {
     inLead?: boolean;
   }>;
   stats?: ScanStats;
+  /** Feeds the page advertises (`<link rel="alternate">`), for one-click subscribing. */
+  feeds?: AdvertisedFeed[];
+  /** The page is in the reading list. */
+  saved?: boolean;
   reportedAt: number;
 }
 
@@ -123,6 +131,54 @@ export interface PanelView {
   names: Record<string, string>;
 }
 
+const advertisedFeedSchema = z.strictObject({
+  url: z.string().url().max(2048),
+  title: z.string().max(300).optional(),
+});
+
+const draftSchema = z.strictObject({
+  url: analysisSchema.shape.url,
+  title: analysisSchema.shape.title,
+  authors: z.array(authorSchema).min(1).max(20),
+  outlet: analysisSchema.shape.outlet,
+  publishedAt: z.union([z.literal(''), z.iso.date(), z.iso.datetime({ offset: true })]),
+  summary: analysisSchema.shape.summary,
+  keyPoints: z.array(z.string().trim().min(1).max(600)).max(10),
+  entityIds: z.array(idSchema).max(500),
+});
+
+const readingViewSchema = z.enum(['unread', 'archived', 'all']);
+const tagSchema = z.string().trim().min(1).max(100);
+const intervalSchema = z
+  .int()
+  .min(5)
+  .max(7 * 24 * 60);
+
+/** What a saved article's reader view needs. */
+export interface ReadingArticle {
+  row: ReadingRow;
+  contentHtml: string | null;
+  /** Analyses added after saving that discuss the article's actors or events, newest first. */
+  newAnalyses: AnalysisView[];
+  names: Record<string, string>;
+}
+
+/** What an import into the reading list did. */
+export interface ReadingImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+}
+
+/** The result of "Add this page as an analysis": a draft to edit, and what the library already knows. */
+export interface PageDraft {
+  extract: PageExtract;
+  /** Known actors and events found in the article (the content script's matcher). */
+  entityIds: string[];
+  /** The analysis already stored for this page's canonical URL, if any. */
+  existing: { id: string; title: string } | null;
+}
+
 export const protocol = {
   /** Counts of analyses, entities, sources and saved articles in the library. */
   'library.stats': message({
@@ -142,7 +198,7 @@ export const protocol = {
   /** A page asks what to look for: settings, whether its site is on, the catalog, hidden aliases. */
   'page.setup': message({
     request: z.strictObject({ url: z.string().max(4096) }),
-    from: ['content'],
+    from: ['content', 'extension'],
   }).returns<PageSetup>(),
 
   /** A content script reports the mentions it found on its page (tab taken from the sender). */
@@ -156,8 +212,9 @@ export const protocol = {
       stats: z
         .strictObject({ scanMs: z.number().min(0).max(1e7), longestTaskMs: z.number().min(0).max(1e7) })
         .optional(),
+      feeds: z.array(advertisedFeedSchema).max(20).optional(),
     }),
-    from: ['content'],
+    from: ['content', 'extension'],
   }).returns<PageState>(),
 
   /** The hover card of one actor or event, with the analyses best for the page it is on. */
@@ -207,7 +264,7 @@ export const protocol = {
   /** Opens the side panel on the sender's tab, focused on one actor or event. */
   'panel.open': message({
     request: z.strictObject({ entityId: z.string().min(1).max(120).optional() }),
-    from: ['content'],
+    from: ['content', 'extension'],
   }).returns<{ opened: boolean }>(),
 
   /** The last report from a tab's page, or null when its page reported nothing. */
@@ -243,6 +300,210 @@ export const protocol = {
     request: z.strictObject({ text: z.string().max(25 * 1024 * 1024) }),
     from: ['extension'],
   }).returns<ImportReport>(),
+
+  /** Reads the tab's page (Readability on a copy, metadata, summary, actors found) as a draft analysis. */
+  'page.extract': message({
+    request: z.strictObject({ tabId: z.int().min(0) }),
+    from: ['extension'],
+  }).returns<PageDraft>(),
+
+  /** Saves an analysis the reader reviewed; the same canonical URL updates instead of doubling. */
+  'analysis.save': message({
+    request: z.strictObject({
+      draft: draftSchema,
+      newActors: z
+        .array(
+          z.strictObject({
+            name: z.string().trim().min(1).max(160),
+            category: z.enum(['person', 'organisation', 'place']),
+          }),
+        )
+        .max(50)
+        .default([]),
+    }),
+    from: ['extension'],
+  }).returns<{ id: string; created: boolean }>(),
+
+  /** Deletes an analysis from the library. */
+  'analysis.delete': message({
+    request: z.strictObject({ id: idSchema }),
+    from: ['extension'],
+  }).returns<{ deleted: boolean }>(),
+
+  /** Splits a digest (editor's introduction plus pieces) into analyses, all or nothing. */
+  'digest.import': message({
+    request: z.strictObject({
+      text: z
+        .string()
+        .min(1)
+        .max(5 * 1024 * 1024),
+      url: z.string().max(2048).optional(),
+    }),
+    from: ['extension'],
+  }).returns<ImportReport>(),
+
+  /** Every actor and event, with how many analyses discuss each. */
+  'entities.list': message({
+    request: z.strictObject({}),
+    from: ['extension'],
+  }).returns<EntityRow[]>(),
+
+  /** Creates or updates an actor or event; open pages rescan. */
+  'entity.save': message({
+    request: z.strictObject({ entity: entitySchema }),
+    from: ['extension'],
+  }).returns<EntityRow>(),
+
+  /** Hides or shows an actor or event everywhere. */
+  'entity.hide': message({
+    request: z.strictObject({ id: idSchema, hidden: z.boolean() }),
+    from: ['extension'],
+  }).returns<EntityRow>(),
+
+  /** Deletes an actor or event; analyses keep their other tags. */
+  'entity.delete': message({
+    request: z.strictObject({ id: idSchema }),
+    from: ['extension'],
+  }).returns<{ deleted: boolean }>(),
+
+  /** Merges `mergeId` into `keepId`: aliases, relations, analyses and hidden aliases move over. */
+  'entity.merge': message({
+    request: z.strictObject({ keepId: idSchema, mergeId: idSchema }),
+    from: ['extension'],
+  }).returns<EntityRow>(),
+
+  /** Subscribed feeds with their polling state. */
+  'feeds.list': message({
+    request: z.strictObject({}),
+    from: ['extension'],
+  }).returns<FeedRow[]>(),
+
+  /** Subscribes to a feed (the page asked for host permission first) and polls it at once. */
+  'feed.subscribe': message({
+    request: z.strictObject({ url: z.string().max(2048), intervalMinutes: intervalSchema.default(60) }),
+    from: ['extension'],
+  }).returns<FeedRow>(),
+
+  /** Changes how often a feed is polled. */
+  'feed.update': message({
+    request: z.strictObject({ id: idSchema, intervalMinutes: intervalSchema }),
+    from: ['extension'],
+  }).returns<FeedRow>(),
+
+  /** Stops polling a feed; analyses that came from it stay. */
+  'feed.unsubscribe': message({
+    request: z.strictObject({ id: idSchema }),
+    from: ['extension'],
+  }).returns<{ removed: boolean }>(),
+
+  /** Polls a feed now. */
+  'feed.poll': message({
+    request: z.strictObject({ id: idSchema }),
+    from: ['extension'],
+  }).returns<FeedRow>(),
+
+  /** Subscribes to every feed of an OPML file (already-subscribed ones are skipped). */
+  'opml.import': message({
+    request: z.strictObject({ text: z.string().max(5 * 1024 * 1024) }),
+    from: ['extension'],
+  }).returns<{ added: number; skipped: number; origins: string[] }>(),
+
+  /** The subscribed feeds as OPML. */
+  'opml.export': message({
+    request: z.strictObject({}),
+    from: ['extension'],
+  }).returns<{ text: string }>(),
+
+  /** The whole library as one versioned JSON file (indexes and caches left out). */
+  'backup.export': message({
+    request: z.strictObject({}),
+    from: ['extension'],
+  }).returns<{ text: string; fileName: string }>(),
+
+  /** Validates a backup and says what importing it would add or update; writes nothing. */
+  'backup.preview': message({
+    request: z.strictObject({ text: z.string().max(200 * 1024 * 1024), fileName: z.string().max(300) }),
+    from: ['extension'],
+  }).returns<BackupPreview>(),
+
+  /** Imports a backup, all or nothing. */
+  'backup.import': message({
+    request: z.strictObject({ text: z.string().max(200 * 1024 * 1024) }),
+    from: ['extension'],
+  }).returns<BackupPreview>(),
+
+  /** Saves a page for later: the sender's tab (content script) or `tabId` (extension pages). */
+  'article.save': message({
+    request: z.strictObject({ tabId: z.int().min(0).optional() }),
+    from: ['content', 'extension'],
+  }).returns<{ id: string; created: boolean; title: string }>(),
+
+  /** The reading list: one view, sorted, optionally searched and filtered by tag. */
+  'reading.list': message({
+    request: z.strictObject({
+      view: readingViewSchema.default('unread'),
+      sort: z.enum(['saved', 'published']).default('saved'),
+      query: z.string().max(500).default(''),
+      tag: tagSchema.optional(),
+    }),
+    from: ['extension'],
+  }).returns<{
+    items: ReadingRow[];
+    total: number;
+    tags: Array<{ name: string; count: number }>;
+    searchMs: number;
+    pendingContent: number;
+  }>(),
+
+  /** One saved article with its offline content and the analyses added since it was saved. */
+  'reading.get': message({
+    request: z.strictObject({ id: idSchema }),
+    from: ['extension'],
+  }).returns<ReadingArticle>(),
+
+  /** Changes a saved article's status, tags or reading progress. */
+  'reading.update': message({
+    request: z.strictObject({
+      id: idSchema,
+      status: z.enum(readingStatuses).optional(),
+      tags: z.array(tagSchema).max(100).optional(),
+      progress: z.number().min(0).max(1).optional(),
+    }),
+    from: ['extension'],
+  }).returns<ReadingRow>(),
+
+  /** Deletes (`undo: false`) or restores (`undo: true`) a saved article; deletion is final after a minute. */
+  'reading.delete': message({
+    request: z.strictObject({ id: idSchema, undo: z.boolean().default(false) }),
+    from: ['extension'],
+  }).returns<{ id: string; deleted: boolean }>(),
+
+  /** Renames a tag on every article that has it. */
+  'reading.renameTag': message({
+    request: z.strictObject({ from: tagSchema, to: tagSchema }),
+    from: ['extension'],
+  }).returns<{ changed: number }>(),
+
+  /** Adds parsed import items (Pocket, Instapaper, bookmarks, Omnivore) all or nothing. */
+  'reading.import': message({
+    request: z.strictObject({
+      items: z.array(readingItemSchema).min(1).max(100_000),
+      skipped: z.int().min(0),
+    }),
+    from: ['extension'],
+  }).returns<ReadingImportReport>(),
+
+  /** Every saved article for export (the page formats the file). */
+  'reading.export': message({
+    request: z.strictObject({}),
+    from: ['extension'],
+  }).returns<{ items: ReadingRow[] }>(),
+
+  /** Downloads the content of imported articles for offline reading, in the background. */
+  'reading.fetchPending': message({
+    request: z.strictObject({ limit: z.int().min(1).max(100_000).default(100_000) }),
+    from: ['extension'],
+  }).returns<{ queued: number }>(),
 } as const;
 
 export type Protocol = typeof protocol;
@@ -263,4 +524,12 @@ export type ToContentMessage =
   /** The keyboard command: move to the next (1) or previous (-1) mention and show its card. */
   | { protocol: 'backstory/1'; type: 'mentions.step'; direction: 1 | -1 }
   /** The side panel asks to scroll to the first mention of an entity and flash it. */
-  | { protocol: 'backstory/1'; type: 'mentions.reveal'; entityId: string };
+  | { protocol: 'backstory/1'; type: 'mentions.reveal'; entityId: string }
+  /** The background asks for a copy of the page's HTML (to extract the article); top frame only. */
+  | { protocol: 'backstory/1'; type: 'page.snapshot' };
+
+/** The top frame's answer to `page.snapshot`. */
+export interface PageSnapshot {
+  url: string;
+  html: string;
+}

@@ -21,16 +21,23 @@ export function parseToContent(
   if (type === 'mentions.reveal' && typeof entityId === 'string' && entityId.length <= 120) {
     return { protocol, type, entityId };
   }
+  if (type === 'page.snapshot') return { protocol, type };
   return null;
 }
 
+/**
+ * Listens to the background for the page's lifetime. A handler that returns a value answers the
+ * message (the page snapshot); others return nothing, so another frame may answer.
+ */
 export function listenToBackground(
   ctx: ContentScriptContext,
-  handle: (message: ToContentMessage) => void,
+  handle: (message: ToContentMessage) => unknown,
 ): void {
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     const parsed = parseToContent(message, sender);
-    if (parsed) handle(parsed);
+    if (!parsed) return undefined;
+    const answer = handle(parsed);
+    return answer === undefined ? undefined : Promise.resolve(answer);
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));

@@ -27,10 +27,15 @@ export interface HoverCardController {
   readonly current: PageMention | null;
 }
 
+/**
+ * @param css The card's stylesheet when the page is not a content script (the reader view); content
+ * scripts get theirs from WXT (`cssInjectionMode: 'ui'`).
+ */
 export async function setupHoverCard(
   ctx: ContentScriptContext,
   session: PageSession,
   request: Requester,
+  css?: string,
 ): Promise<HoverCardController> {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let uiCreation: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
@@ -56,6 +61,7 @@ export async function setupHoverCard(
   const createUi = async () => {
     const created = await createShadowRootUi<HTMLElement>(ctx, {
       name: CARD_HOST_TAG,
+      ...(css ? { css } : {}),
       position: 'inline',
       anchor: 'html',
       append: 'last',
@@ -113,7 +119,7 @@ export async function setupHoverCard(
             entityId: mention.entityId,
             alias: mention.range.toString(),
             scope,
-            url: location.href,
+            url: session.url,
           })
             .then(() => {
               notice = scope === 'site' ? 'Hidden on this site.' : 'Hidden everywhere.';

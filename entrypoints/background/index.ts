@@ -8,7 +8,16 @@ import { installStarterPack } from '@/lib/background/starter';
 import { createTabStateStore } from '@/lib/background/tab-state';
 import { classifySender, createDispatcher } from '@/lib/protocol/dispatch';
 import { PROTOCOL_ID } from '@/lib/protocol/envelope';
-import type { ToContentMessage } from '@/lib/protocol/messages';
+import type { PageSnapshot, ToContentMessage } from '@/lib/protocol/messages';
+import { EntityTagger } from '@/lib/background/tagging';
+import { FeedService } from '@/lib/background/feeds';
+import { ReadingService } from '@/lib/background/reading';
+import { createDomHost } from './dom-host';
+import { fetchPageHtml } from './fetch-page';
+import { setupMenus } from './menus';
+
+/** The alarm that wakes the worker when a feed is due. */
+const FEED_ALARM = 'poll-feeds';
 
 const STARTER_PACK_PATH = '/packs/starter-syria-2016.json';
 
@@ -51,9 +60,77 @@ export default defineBackground({
     const libraryChanged = () => browser.storage.session.set({ libraryVersion: Date.now() });
     const search = new LibrarySearch(db);
     const ranking = new RankingIndexStore(db);
-    const dispatch = createDispatcher(
-      createHandlers({ db, tabs, notifyPages, openPanel, revealOnPage, libraryChanged, search, ranking }),
-    );
+    const dom = createDomHost();
+    const tagger = new EntityTagger(db);
+    const feeds = new FeedService({ db, dom, tagger });
+    const reading = new ReadingService({ db, dom, tagger, fetchPage: fetchPageHtml });
+    const snapshotTab = async (tabId: number) => {
+      const snapshot = (await browser.tabs.sendMessage(
+        tabId,
+        { protocol: PROTOCOL_ID, type: 'page.snapshot' } satisfies ToContentMessage,
+        { frameId: 0 },
+      )) as PageSnapshot | undefined;
+      if (!snapshot || typeof snapshot.html !== 'string' || typeof snapshot.url !== 'string') {
+        throw new Error('The page did not answer.');
+      }
+      return snapshot;
+    };
+    const showSaved = async (tabId: number, saved: boolean) => {
+      await browser.action.setBadgeText({ tabId, text: saved ? '✓' : '' }).catch(() => {});
+      await browser.action
+        .setTitle({
+          tabId,
+          title: saved ? 'Open Backstory (this page is in your reading list)' : 'Open Backstory',
+        })
+        .catch(() => {});
+    };
+    // One alarm, set to the earliest time any feed is due (alarms survive the worker stopping).
+    const feedsChanged = async () => {
+      const due = await feeds.nextDueAt();
+      if (due === null) await browser.alarms.clear(FEED_ALARM);
+      else await browser.alarms.create(FEED_ALARM, { when: Math.max(due, Date.now() + 1000) });
+    };
+    const handlers = createHandlers({
+      db,
+      tabs,
+      notifyPages,
+      openPanel,
+      revealOnPage,
+      libraryChanged,
+      search,
+      ranking,
+      snapshotTab,
+      dom,
+      fetchPage: fetchPageHtml,
+      showSaved,
+      feedsChanged,
+      tagger,
+      feeds,
+      reading,
+    });
+    const dispatch = createDispatcher(handlers);
+    void browser.action.setBadgeBackgroundColor({ color: '#2f6f4f' }).catch(() => {});
+
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name !== FEED_ALARM) return;
+      void feeds
+        .pollDue()
+        .then(async (polled) => {
+          if (polled > 0) {
+            await Promise.all([search.invalidate(), ranking.invalidate()]);
+            await libraryChanged();
+          }
+        })
+        .catch((error: unknown) => console.error('Backstory: feed polling', error))
+        .finally(() => void feedsChanged());
+    });
+    void feedsChanged();
+
+    setupMenus({
+      openPanel,
+      setPanelAction: (tabId, action) => browser.storage.session.set({ [`panelAction:${tabId}`]: action }),
+      saveForLater: async (tabId) => handlers['article.save']({ tabId }, { kind: 'extension' }),
+    });
     const extensionOrigin = browser.runtime.getURL('/');
 
     // One listener for the whole protocol. Returning the promise makes the polyfill send its
@@ -80,6 +157,12 @@ export default defineBackground({
 
     // Keyboard commands: step through the mentions of the active tab.
     browser.commands.onCommand.addListener((command, tab) => {
+      if (command === 'save-page' && tab?.id !== undefined) {
+        void Promise.resolve(handlers['article.save']({ tabId: tab.id }, { kind: 'extension' })).catch(
+          (error: unknown) => console.warn('Backstory: could not save this page', error),
+        );
+        return;
+      }
       const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : 0;
       if (direction === 0 || tab?.id === undefined) return;
       void sendToTab(tab.id, { protocol: PROTOCOL_ID, type: 'mentions.step', direction });

@@ -1,0 +1,191 @@
+/**
+ * The options page's library sections, each wiring one display component to the background:
+ * digests, feeds, the actors-and-events manager and backups.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { BackupImport } from '@/components/BackupImport';
+import { DigestImport } from '@/components/DigestImport';
+import { EntityManager } from '@/components/EntityManager';
+import { FeedList } from '@/components/FeedList';
+import type { ImportReport } from '@/lib/model/import-report';
+import type { BackupPreview, EntityRow, FeedRow } from '@/lib/model/views';
+import { ProtocolError, type Requester } from '@/lib/protocol/client';
+
+interface SectionProps {
+  request: Requester;
+  /** Called after the library changed, so the page's figures refresh. */
+  onChanged: () => void;
+}
+
+/** The message of a failed request, with the details the background gave (e.g. schema issues). */
+const describe = (error: unknown) => {
+  const details =
+    error instanceof ProtocolError && error.details.length > 0 ? ` (${error.details.join('; ')})` : '';
+  return `${(error as Error).message}${details}`;
+};
+
+/** Offers a file to the reader for download. */
+function download(text: string, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Asks for permission to read feed sites; the browser shows its own prompt on the reader's click. */
+async function allowOrigins(urls: string[]): Promise<boolean> {
+  const origins = [...new Set(urls.map((url) => `${new URL(url).origin}/*`))];
+  if (origins.length === 0) return true;
+  return browser.permissions.request({ origins }).catch(() => false);
+}
+
+export function DigestSection({ request, onChanged }: SectionProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [report, setReport] = useState<ImportReport>();
+  return (
+    <DigestImport
+      busy={busy}
+      {...(error ? { error } : {})}
+      {...(report ? { report } : {})}
+      onImport={(text, url) => {
+        setBusy(true);
+        setError(undefined);
+        request('digest.import', { text, ...(url ? { url } : {}) })
+          .then((done) => (setReport(done), onChanged()))
+          .catch((cause: unknown) => setError(describe(cause)))
+          .finally(() => setBusy(false));
+      }}
+    />
+  );
+}
+
+export function FeedsSection({ request, onChanged }: SectionProps) {
+  const [feeds, setFeeds] = useState<FeedRow[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const refresh = useCallback(() => void request('feeds.list', {}).then(setFeeds), [request]);
+  useEffect(refresh, [refresh]);
+
+  const run = (work: () => Promise<string | undefined>) => {
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    work()
+      .then((message) => message && setNotice(message))
+      .catch((cause: unknown) => setError(describe(cause)))
+      .finally(() => {
+        setBusy(false);
+        refresh();
+        onChanged();
+      });
+  };
+
+  return (
+    <FeedList
+      feeds={feeds}
+      busy={busy}
+      {...(error ? { error } : {})}
+      {...(notice ? { notice } : {})}
+      onSubscribe={(url, intervalMinutes) =>
+        run(async () => {
+          if (!(await allowOrigins([url]))) {
+            throw new Error(`Backstory needs permission to read ${new URL(url).host} to follow this feed.`);
+          }
+          const feed = await request('feed.subscribe', { url, intervalMinutes });
+          return feed.lastError
+            ? `Subscribed; the first check failed: ${feed.lastError}`
+            : `Subscribed to ${feed.title ?? url}.`;
+        })
+      }
+      onUnsubscribe={(id) => run(async () => (await request('feed.unsubscribe', { id }), 'Unsubscribed.'))}
+      onIntervalChange={(id, intervalMinutes) =>
+        run(async () => (await request('feed.update', { id, intervalMinutes }), undefined))
+      }
+      onPollNow={(id) =>
+        run(async () => {
+          const feed = await request('feed.poll', { id });
+          return feed.lastError ? undefined : `Checked ${feed.title ?? feed.url}.`;
+        })
+      }
+      onImportOpml={(text) =>
+        run(async () => {
+          const result = await request('opml.import', { text });
+          const allowed = await allowOrigins(result.origins.map((origin) => `${origin}/`));
+          return `${result.added} feeds added, ${result.skipped} skipped${allowed ? '' : ' (permission to read them was not given)'}.`;
+        })
+      }
+      onExportOpml={() =>
+        run(async () => {
+          const { text } = await request('opml.export', {});
+          download(text, 'backstory-feeds.opml', 'text/x-opml');
+          return undefined;
+        })
+      }
+    />
+  );
+}
+
+export function EntitiesSection({ request, onChanged }: SectionProps) {
+  const [entities, setEntities] = useState<EntityRow[]>([]);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const refresh = useCallback(() => void request('entities.list', {}).then(setEntities), [request]);
+  useEffect(refresh, [refresh]);
+  const run = (work: Promise<unknown>, message: string) =>
+    void work
+      .then(() => (setNotice(message), setError(undefined)))
+      .catch((cause: unknown) => setError(describe(cause)))
+      .finally(() => (refresh(), onChanged()));
+  return (
+    <EntityManager
+      entities={entities}
+      {...(error ? { error } : {})}
+      {...(notice ? { notice } : {})}
+      onSave={(entity) => run(request('entity.save', { entity }), `Saved ${entity.name}.`)}
+      onDelete={(id) => run(request('entity.delete', { id }), 'Deleted.')}
+      onHide={(id, hidden) =>
+        run(request('entity.hide', { id, hidden }), hidden ? 'Hidden.' : 'Shown again.')
+      }
+      onMerge={(keepId, mergeId) => run(request('entity.merge', { keepId, mergeId }), 'Merged.')}
+    />
+  );
+}
+
+export function BackupSection({ request, onChanged }: SectionProps) {
+  const [pending, setPending] = useState<{ text: string; preview: BackupPreview } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  return (
+    <BackupImport
+      busy={busy}
+      {...(pending ? { preview: pending.preview } : {})}
+      {...(error ? { error } : {})}
+      {...(notice ? { notice } : {})}
+      onExport={() =>
+        void request('backup.export', {})
+          .then(({ text, fileName }) => download(text, fileName, 'application/json'))
+          .catch((cause: unknown) => setError(describe(cause)))
+      }
+      onFileChosen={(text, fileName) => {
+        setError(undefined);
+        setNotice(undefined);
+        request('backup.preview', { text, fileName })
+          .then((preview) => setPending({ text, preview }))
+          .catch((cause: unknown) => (setPending(null), setError(`${fileName}: ${describe(cause)}`)));
+      }}
+      onCancelPreview={() => setPending(null)}
+      onConfirm={() => {
+        if (!pending) return;
+        setBusy(true);
+        request('backup.import', { text: pending.text })
+          .then(() => (setNotice(`Imported ${pending.preview.fileName}.`), setPending(null), onChanged()))
+          .catch((cause: unknown) => setError(describe(cause)))
+          .finally(() => setBusy(false));
+      }}
+    />
+  );
+}

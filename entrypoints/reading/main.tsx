@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import '@/components/reading.css';
+import { ReadingListPanel } from './ReadingListPanel';
+
+render(
+  <main class="reading-page">
+    <h1>Reading list</h1>
+    <ReadingListPanel withImports />
+  </main>,
+  document.getElementById('app')!,
+);
