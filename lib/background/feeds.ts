@@ -4,7 +4,7 @@
  */
 import type { AnalysisRecord, BackstoryDatabase, FeedRecord } from '../db/database';
 import { FeedError, fetchFeed, type FetchFeedOptions } from '../feeds/fetch';
-import { parseFeedDocument, type ParsedFeed } from '../feeds/parse';
+import { parseFeedDocument, type FeedItem, type ParsedFeed } from '../feeds/parse';
 import { parseOpml, toOpml } from '../feeds/opml';
 import { DEFAULT_INTERVAL_MINUTES, nextPollAt } from '../feeds/schedule';
 import { summarize } from '../extract/summarize';
@@ -175,7 +175,7 @@ export class FeedService {
   /** Adds the feed's new items as analyses, in one transaction; items seen before are skipped. */
   private async store(feed: FeedRecord, parsed: ParsedFeed): Promise<number> {
     const db = this.db;
-    const fresh = [];
+    const fresh: FeedItem[] = [];
     for (const item of parsed.items) {
       if (!(await db.feedItems.get(`${feed.id} ${item.guid}`))) fresh.push(item);
     }

@@ -179,15 +179,37 @@ export class LibraryEditor {
         });
         report.added.sources++;
       }
-      for (const analysis of analyses) {
+      for (const [i, analysis] of analyses.entries()) {
+        // The same piece may already be in the library from a pack, under another id and link.
+        const sameTitle = analysis.title.toLowerCase();
+        const surnames = new Set(
+          analysis.authors.map((author) => author.name.split(' ').at(-1)!.toLowerCase()),
+        );
+        const samePiece = (a: AnalysisRecord) =>
+          a.title.toLowerCase() === sameTitle ||
+          // A digest may lose a headline: same outlet, same day and an author in common is the same piece.
+          (a.outlet.toLowerCase() === analysis.outlet.toLowerCase() &&
+            a.publishedAt.slice(0, 10) === analysis.publishedAt.slice(0, 10) &&
+            a.authors.some((author) => surnames.has(author.name.split(' ').at(-1)!.toLowerCase())));
         const stored =
           (await db.analyses.get(analysis.id)) ??
-          (await db.analyses.where('url').equals(analysis.url).first());
+          (await db.analyses.where('url').equals(analysis.url).first()) ??
+          (await db.analyses.filter(samePiece).first());
         if (!stored) {
           await db.analyses.add({ ...analysis, addedAt: now, updatedAt: now });
           report.added.analyses++;
         } else {
-          await db.analyses.put({ ...analysis, id: stored.id, addedAt: stored.addedAt, updatedAt: now });
+          // Keep what the digest knows less well: a link it lacks, key points, earlier tags.
+          await db.analyses.put({
+            ...analysis,
+            id: stored.id,
+            url: digest.pieces[i]!.url ? analysis.url : stored.url,
+            title: untitled(digest.pieces[i]!.title) ? stored.title : analysis.title,
+            keyPoints: stored.keyPoints,
+            entityIds: [...new Set([...stored.entityIds, ...analysis.entityIds])],
+            addedAt: stored.addedAt,
+            updatedAt: now,
+          });
           report.updated.analyses++;
         }
       }
@@ -303,6 +325,9 @@ export class LibraryEditor {
     return this.row(keepId);
   }
 }
+
+/** The parser's stand-in for a headline the digest lost ("Untitled (author, outlet)"). */
+const untitled = (title: string) => title.startsWith('Untitled (');
 
 function toRow({ updatedAt: _updatedAt, ...entity }: EntityRecord, analysisCount: number): EntityRow {
   return { ...entity, analysisCount };

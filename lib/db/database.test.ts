@@ -42,6 +42,19 @@ describe('BackstoryDatabase', () => {
     ).rejects.toThrow();
   });
 
+  it('upgrading to version 3 keeps one row per article when two URLs are the same article', async () => {
+    const old = freshDatabase(2);
+    const base = { entityIds: [], tags: [], status: 'unread' as const, updatedAt: 1 };
+    await old.articles.bulkAdd([
+      { ...base, id: 'first', url: 'https://www.example.com/x?utm_medium=email', title: 'X', savedAt: 1 },
+      { ...base, id: 'second', url: 'https://example.com/x/', title: 'X again', savedAt: 2 },
+    ]);
+    old.close();
+    const latest = new BackstoryDatabase(old.name);
+    expect((await latest.articles.toArray()).map((a) => a.id)).toEqual(['first']);
+    latest.close();
+  });
+
   it('declares versions in increasing order', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
@@ -55,6 +68,41 @@ describe('BackstoryDatabase', () => {
       const name = old.name;
       await importPack(old, starterPack());
       await old.settings.put({ key: 'probe', value: version });
+      // Saved articles as each version stored them (content inline before version 3).
+      const article = { entityIds: ['turkey'], tags: ['t'], status: 'unread' as const, updatedAt: 1 };
+      if (version < 3) {
+        await old.articles.bulkAdd([
+          {
+            ...article,
+            id: 'a',
+            url: 'https://www.example.com/a/?utm_source=x',
+            title: 'A',
+            savedAt: 1,
+            contentHtml: '<p>A</p>',
+          },
+          { ...article, id: 'b', url: 'https://example.com/b', title: 'B', savedAt: 2 },
+        ]);
+      } else {
+        await old.articles.bulkAdd([
+          {
+            ...article,
+            id: 'a',
+            url: 'https://www.example.com/a/?utm_source=x',
+            key: 'https://example.com/a',
+            title: 'A',
+            savedAt: 1,
+          },
+          {
+            ...article,
+            id: 'b',
+            url: 'https://example.com/b',
+            key: 'https://example.com/b',
+            title: 'B',
+            savedAt: 2,
+          },
+        ]);
+        await old.articleContents.add({ id: 'a', contentHtml: '<p>A</p>', text: 'A' });
+      }
       const before = { analyses: await old.analyses.count(), entities: await old.entities.count() };
       old.close();
 
@@ -65,6 +113,14 @@ describe('BackstoryDatabase', () => {
         before,
       );
       expect((await latest.settings.get('probe'))?.value).toBe(version);
+      const articles = await latest.articles.orderBy('savedAt').toArray();
+      expect(articles.map((a) => [a.id, a.title, a.tags, a.status])).toEqual([
+        ['a', 'A', ['t'], 'unread'],
+        ['b', 'B', ['t'], 'unread'],
+      ]);
+      expect(await latest.articles.where('key').equals('https://example.com/a').count()).toBe(1);
+      // Content lives beside the rows from version 3 on, whichever version wrote it.
+      expect((await latest.articleContents.get('a'))?.contentHtml).toBe('<p>A</p>');
       latest.close();
     });
   }

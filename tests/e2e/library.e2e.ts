@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ask,
+  countRows,
+  launch,
+  newProfileDir,
+  openExtensionPage,
+  removeProfileDir,
+  startPages,
+  tabIdFor,
+  waitFor,
+  waitForStarter,
+  type Session,
+} from './harness';
+import { highlightedTexts, waitForHighlights } from './probes';
+
+const SEED_DIGEST = readFileSync('../shared/seed/digest-2016-02-11.txt', 'utf8');
+
+describe('growing the library in real Chromium', () => {
+  const profileDir = newProfileDir();
+  let session: Session;
+  let pages: Awaited<ReturnType<typeof startPages>>;
+
+  beforeAll(async () => {
+    pages = await startPages();
+    session = await launch(profileDir);
+    await waitForStarter(session);
+  });
+
+  afterAll(async () => {
+    await session?.context.close();
+    await pages?.close();
+    removeProfileDir(profileDir);
+  });
+
+  const openPage = async (path: string) => {
+    const page = await session.context.newPage();
+    await page.goto(`${pages.origin}${path}`);
+    await waitForHighlights(page);
+    return page;
+  };
+  const panelFor = async (page: Page) => {
+    const panel = await session.context.newPage();
+    await panel.goto(
+      `chrome-extension://${session.extensionId}/sidepanel.html?tabId=${await tabIdFor(session.worker, page)}`,
+    );
+    await panel.locator('main[data-ready=true]').waitFor();
+    return panel;
+  };
+
+  it('adds the demo page as an analysis after the reader reviews it, and the side panel lists it', async () => {
+    const page = await openPage('/demo/index.html');
+    const panel = await panelFor(page);
+    await panel.getByRole('button', { name: 'Add as analysis' }).click();
+    const title = panel.getByLabel('Title', { exact: true });
+    await title.waitFor();
+    // Read from the page's own metadata, editable before saving.
+    expect(await title.inputValue()).toMatch(/\S/);
+    expect(await panel.getByLabel('Summary').inputValue()).toMatch(/.{40,}/);
+    expect(await panel.locator('input[type=checkbox]:checked').count()).toBeGreaterThan(2);
+    await title.fill('Demo: the Syria talks, reviewed');
+    await panel.getByRole('button', { name: 'Save analysis' }).click();
+    await panel.getByText('Added to your library.').waitFor();
+    expect(await countRows(session.worker, 'analyses')).toBe(4);
+    await expect
+      .poll(() =>
+        panel.locator('[data-testid=ranked] article h3, [data-testid=ranked] article h4').allInnerTexts(),
+      )
+      .toContain('Demo: the Syria talks, reviewed');
+    // Adding the same page again updates it.
+    await panel.getByRole('button', { name: 'Add as analysis' }).click();
+    await panel.getByText(/already in your library/).waitFor();
+    await page.close();
+    await panel.close();
+  });
+
+  it('imports the seed digest: its three pieces, matched to the ones already in the library', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    const before = await countRows(session.worker, 'analyses');
+    await options.getByLabel('Digest text').fill(SEED_DIGEST);
+    await options.getByRole('button', { name: 'Import digest' }).click();
+    await expect
+      .poll(() => options.getByTestId('digest-report').innerText())
+      .toBe('0 analyses added, 3 updated.');
+    expect(await countRows(session.worker, 'analyses')).toBe(before);
+    await options.close();
+  });
+
+  it('a corrupt backup is refused with a clear message and leaves the library unchanged', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    const before = await countRows(session.worker, 'analyses');
+    const backup = await ask<{ text: string }>(options, 'backup.export', {});
+    const damaged = backup.text.replace(
+      '"format":"backstory-backup"',
+      '"format":"backstory-backup","extra":1',
+    );
+    await options.locator('#backup input[type=file]').setInputFiles({
+      name: 'damaged.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(damaged),
+    });
+    await expect
+      .poll(() => options.locator('#backup [role=alert]').innerText())
+      .toMatch(/damaged\.json: .*damaged/);
+    await options.locator('#backup input[type=file]').setInputFiles({
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup.text.slice(0, 1000)),
+    });
+    await expect.poll(() => options.locator('#backup [role=alert]').innerText()).toMatch(/not JSON/);
+    expect(await countRows(session.worker, 'analyses')).toBe(before);
+    // A sound backup shows what it would change before anything is written.
+    await options.locator('#backup input[type=file]').setInputFiles({
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup.text),
+    });
+    await options.locator('#backup table').waitFor();
+    expect(await options.locator('#backup table').innerText()).toMatch(/Analyses/);
+    await options.locator('#backup').getByRole('button', { name: 'Import', exact: true }).click();
+    await options.locator('#backup [role=status]', { hasText: 'Imported good.json' }).waitFor();
+    expect(await countRows(session.worker, 'analyses')).toBe(before);
+    await options.close();
+  });
+
+  it('an alias added in the manager is highlighted on an open page without reloading it', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    // Every mention, not only the first: the Vienna process is named earlier on the page.
+    await ask(options, 'settings.set', { changes: { highlightMode: 'every' } });
+    const page = await openPage('/demo/index.html');
+    const has = async (text: string) => (await highlightedTexts(page)).includes(text);
+    // A phrase of the demo page that no alias matches yet.
+    const phrase = 'Munich plan';
+    expect(await page.evaluate(() => document.body.innerText)).toContain(phrase);
+    expect(await has(phrase)).toBe(false);
+    await options.bringToFront();
+    await options.locator('#entities').getByLabel('Find').fill('Vienna');
+    await options.locator('#entities [data-entity-id=vienna-process]').click();
+    await options.getByRole('button', { name: 'Add alias' }).click();
+    await options
+      .locator('#entities')
+      .getByLabel(/^Alias \d+$/)
+      .last()
+      .fill(phrase);
+    await options.locator('#entities').getByRole('button', { name: 'Save', exact: true }).click();
+    await options.locator('#entities [role=status]', { hasText: /Saved/ }).waitFor();
+    await waitFor(() => has(phrase), 'the new alias highlighted');
+    await ask(options, 'settings.set', { changes: { highlightMode: 'first' } });
+    await page.close();
+    await options.close();
+  });
+});

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePocketCsv } from '../fixtures/reading/make-pocket-csv';
+import {
+  countRows,
+  launch,
+  newProfileDir,
+  openExtensionPage,
+  removeProfileDir,
+  startPages,
+  tabIdFor,
+  waitFor,
+  waitForStarter,
+  type Session,
+} from './harness';
+import { highlightedTexts, waitForHighlights } from './probes';
+
+const badgeOf = (session: Session, tabId: number) =>
+  session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+describe('the reading list in real Chromium', () => {
+  const profileDir = newProfileDir();
+  let session: Session;
+  let pages: Awaited<ReturnType<typeof startPages>> | null = null;
+
+  beforeAll(async () => {
+    pages = await startPages();
+    session = await launch(profileDir);
+    await waitForStarter(session);
+  });
+
+  afterAll(async () => {
+    await session?.context.close();
+    await pages?.close();
+    removeProfileDir(profileDir);
+  });
+
+  const readingList = async () => {
+    const list = await openExtensionPage(session, 'reading.html');
+    await list.locator('ul[aria-label="Saved articles"]').waitFor();
+    return list;
+  };
+
+  it('saves a corpus page, survives a restart, and opens it offline with its highlights', async () => {
+    const url = `${pages!.origin}/corpus/bbc-1/source.html`;
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await waitForHighlights(page);
+    const tabId = await tabIdFor(session.worker, page);
+    const panel = await session.context.newPage();
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
+    await panel.locator('main[data-ready=true]').waitFor();
+    await panel.getByRole('button', { name: 'Save for later' }).click();
+    await panel.getByRole('button', { name: /Saved/ }).waitFor();
+    expect(await countRows(session.worker, 'articles')).toBe(1);
+    expect(await badgeOf(session, tabId)).toBe('✓');
+    // Saving again (with a campaign parameter) keeps one article.
+    await page.goto(`${url}?utm_source=newsletter`);
+    await waitForHighlights(page);
+    await panel.bringToFront();
+    await waitFor(async () => (await badgeOf(session, tabId)) === '✓', 'the saved badge');
+    await panel.close();
+
+    // Restart the browser on the same profile, with the test server stopped: offline.
+    await session.context.close();
+    await pages!.close();
+    pages = null;
+    session = await launch(profileDir);
+    const list = await readingList();
+    const title = list.locator('ul[aria-label="Saved articles"] li').first();
+    expect(await title.innerText()).toMatch(/Obama/);
+    expect(await title.innerText()).toMatch(/offline/i);
+    const [reader] = await Promise.all([
+      session.context.waitForEvent('page'),
+      title.getByRole('button').first().click(),
+    ]);
+    await reader.waitForLoadState();
+    expect(reader.url()).toMatch(/reader\.html\?id=/);
+    await reader.getByText(/gun/i).first().waitFor();
+    await waitForHighlights(reader);
+    expect(await highlightedTexts(reader)).toContain('Obama');
+    await reader.close();
+    await list.close();
+  });
+
+  it('imports a Pocket export of 500 articles and searches saved articles by a word from the body', async () => {
+    const list = await readingList();
+    const before = await countRows(session.worker, 'articles');
+    await list.locator('input[type=file]').setInputFiles({
+      name: 'ril_export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(makePocketCsv(500, 'https://news.example')),
+    });
+    await list.getByText(/500 articles added/).waitFor({ timeout: 30_000 });
+    expect(await countRows(session.worker, 'articles')).toBe(before + 500);
+    await list.getByRole('button', { name: 'All', exact: true }).click();
+    await expect.poll(() => list.getByText(/of 501 articles|501 articles/).count()).toBeGreaterThan(0);
+    // A word only in the saved BBC article's body, not in any title.
+    await list.getByRole('searchbox').fill('Louisiana');
+    await expect
+      .poll(() => list.locator('ul[aria-label="Saved articles"] li').allInnerTexts())
+      .toEqual([expect.stringMatching(/Obama/)]);
+    // A bad file writes nothing and says why.
+    await list.locator('input[type=file]').setInputFiles({
+      name: 'notes.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('name,comment\nfoo,bar\n'),
+    });
+    await list
+      .getByRole('alert')
+      .filter({ hasText: /notes\.csv/ })
+      .waitFor();
+    expect(await countRows(session.worker, 'articles')).toBe(before + 500);
+    await list.close();
+  });
+});
+
+export type { Page };
