@@ -152,3 +152,74 @@ describe('growing the library in real Chromium', () => {
     await options.close();
   });
 });
+
+describe('feeds in real Chromium', () => {
+  const profileDir = newProfileDir();
+  let session: Session;
+  let pages: Awaited<ReturnType<typeof startPages>>;
+
+  beforeAll(async () => {
+    pages = await startPages();
+    session = await launch(profileDir);
+    await waitForStarter(session);
+  });
+
+  afterAll(async () => {
+    await session?.context.close();
+    await pages?.close();
+    removeProfileDir(profileDir);
+  });
+
+  it('subscribes to a local feed from the options page and shows its items after a poll', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    // The browser's permission prompt cannot be answered in automation (it is browser UI, not
+    // page UI): stand in for the reader clicking "Allow".
+    await options.evaluate(() => {
+      chrome.permissions.request = (async () => true) as unknown as typeof chrome.permissions.request;
+    });
+    const before = await countRows(session.worker, 'analyses');
+    await options.getByLabel('Feed address').fill(`${pages.origin}/fixtures/feeds/commentary.rss.xml`);
+    await options.locator('#feeds').getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await options.locator('#feeds [role=status]', { hasText: /Subscribed to/ }).waitFor();
+    const added = (await countRows(session.worker, 'analyses')) - before;
+    expect(added).toBeGreaterThanOrEqual(3);
+    // A second poll adds nothing: items are never duplicated.
+    await options
+      .locator('#feeds')
+      .getByRole('button', { name: /Check now/ })
+      .first()
+      .click();
+    await options.locator('#feeds [role=status]', { hasText: /Checked/ }).waitFor();
+    expect((await countRows(session.worker, 'analyses')) - before).toBe(added);
+    // The background polls on its own: when a feed is due, the alarm fires and the feed is read.
+    const lastChecked = () =>
+      options.evaluate(async () => {
+        const feeds = (await chrome.runtime.sendMessage({
+          protocol: 'backstory/1',
+          type: 'feeds.list',
+          data: {},
+        })) as {
+          value: Array<{ lastFetchedAt: number }>;
+        };
+        return feeds.value[0]!.lastFetchedAt;
+      });
+    const checkedBefore = await lastChecked();
+    await session.worker.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('backstory');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const store = db.transaction('feeds', 'readwrite').objectStore('feeds');
+      const feeds = await new Promise<Array<{ nextPollAt: number }>>((resolve) => {
+        const all = store.getAll();
+        all.onsuccess = () => resolve(all.result as Array<{ nextPollAt: number }>);
+      });
+      for (const feed of feeds) store.put({ ...feed, nextPollAt: Date.now() });
+      db.close();
+      await chrome.alarms.create('poll-feeds', { when: Date.now() + 500 });
+    });
+    await expect.poll(lastChecked, { timeout: 15_000 }).toBeGreaterThan(checkedBefore);
+    await options.close();
+  });
+});
