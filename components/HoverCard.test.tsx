@@ -70,6 +70,32 @@ describe('HoverCard', () => {
     expect(h.onClose).toHaveBeenCalled();
   });
 
+  it('offers saving the page only where the page can be saved, and says when it is saved', () => {
+    expect(
+      mount(<HoverCard alias="Turkey" card={card} error={null} notice={null} {...handlers()} />).textContent,
+    ).not.toMatch(/Save page/);
+    const onSave = vi.fn();
+    const root = mount(
+      <HoverCard alias="Turkey" card={card} error={null} notice={null} {...handlers()} onSave={onSave} />,
+    );
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save page for later')!;
+    act(() => save.click());
+    expect(onSave).toHaveBeenCalledOnce();
+    const done = mount(
+      <HoverCard
+        alias="Turkey"
+        card={card}
+        error={null}
+        notice={null}
+        {...handlers()}
+        onSave={onSave}
+        saved
+      />,
+    );
+    const button = [...done.querySelectorAll('button')].find((b) => b.textContent === 'Saved for later')!;
+    expect(button.disabled).toBe(true);
+  });
+
   it('has no serious accessibility violations', async () => {
     const root = mount(
       <HoverCard alias="Turkey" card={card} error={null} notice="Hidden." {...handlers()} />,

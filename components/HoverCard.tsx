@@ -13,10 +13,24 @@ export interface HoverCardProps {
   onOpenPanel: () => void;
   onHide: (scope: 'site' | 'everywhere') => void;
   onClose: () => void;
+  /** Save the page this card is on for later; omitted where saving makes no sense (the reader view). */
+  onSave?: () => void;
+  /** The page is in the reading list. */
+  saved?: boolean;
 }
 
 /** What an actor or event is and the best analyses about it, shown beside a highlighted mention. */
-export function HoverCard({ alias, card, error, notice, onOpenPanel, onHide, onClose }: HoverCardProps) {
+export function HoverCard({
+  alias,
+  card,
+  error,
+  notice,
+  onOpenPanel,
+  onHide,
+  onClose,
+  onSave,
+  saved = false,
+}: HoverCardProps) {
   const [choosingScope, setChoosingScope] = useState(false);
   const name = card?.entity.name ?? alias;
   return (
@@ -69,6 +83,11 @@ export function HoverCard({ alias, card, error, notice, onOpenPanel, onHide, onC
         <button type="button" class="card__primary" onClick={onOpenPanel}>
           Open in side panel
         </button>
+        {onSave && (
+          <button type="button" onClick={onSave} aria-disabled={saved} disabled={saved}>
+            {saved ? 'Saved for later' : 'Save page for later'}
+          </button>
+        )}
         {choosingScope ? (
           <span class="card__scope" role="group" aria-label={`Stop highlighting “${alias}”`}>
             <button type="button" onClick={() => onHide('site')}>

@@ -20,7 +20,7 @@ export default defineContentScript({
   async main(ctx) {
     const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
     const session = createPageSession(ctx, request);
-    const card = await setupHoverCard(ctx, session, request);
+    const card = await setupHoverCard(ctx, session, request, { canSave: window === window.top });
     const step = createMentionStepper(session, card);
     listenToBackground(ctx, (message) => {
       if (message.type === 'config.changed') void session.reconfigure();

@@ -127,7 +127,7 @@ export function ReaderApp() {
 async function highlight(originalUrl: string) {
   const ctx = new ContentScriptContext('reader');
   const session = createPageSession(ctx, request, () => originalUrl);
-  const card = await setupHoverCard(ctx, session, request, cardCss);
+  const card = await setupHoverCard(ctx, session, request, { css: cardCss });
   const step = createMentionStepper(session, card);
   listenToBackground(ctx, (message) => {
     if (message.type === 'config.changed') void session.reconfigure();

@@ -13,7 +13,7 @@ import {
   waitForStarter,
   type Session,
 } from './harness';
-import { highlightedTexts, waitForHighlights } from './probes';
+import { highlightedTexts, highlights, waitForHighlights } from './probes';
 
 const badgeOf = (session: Session, tabId: number) =>
   session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -83,6 +83,37 @@ describe('the reading list in real Chromium', () => {
     await list.close();
   });
 
+  it('saves the page from a hover card', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const before = await countRows(session.worker, 'articles');
+    const demo = await session.context.newPage();
+    // The server is down since the restart: a fresh one serves the demo page.
+    pages = await startPages();
+    await demo.goto(`${pages.origin}/demo/index.html`);
+    await waitForHighlights(demo);
+    const target = (await highlights(demo, 'backstory-actor'))[0]!;
+    await demo.mouse.move(target.x, target.y);
+    await demo.waitForFunction(() =>
+      document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card'),
+    );
+    await demo.evaluate(() => {
+      const button = [
+        ...document.querySelector('backstory-card')!.shadowRoot!.querySelectorAll('button'),
+      ].find((b) => b.textContent === 'Save page for later')!;
+      button.click();
+    });
+    await demo.waitForFunction(() =>
+      document
+        .querySelector('backstory-card')
+        ?.shadowRoot?.textContent?.includes('Saved to your reading list.'),
+    );
+    expect(await countRows(session.worker, 'articles')).toBe(before + 1);
+    expect(await badgeOf(session, await tabIdFor(session.worker, demo))).toBe('✓');
+    await demo.close();
+    await page.close();
+  });
+
   it('imports a Pocket export of 500 articles and searches saved articles by a word from the body', async () => {
     const list = await readingList();
     const before = await countRows(session.worker, 'articles');
@@ -94,12 +125,13 @@ describe('the reading list in real Chromium', () => {
     await list.getByText(/500 articles added/).waitFor({ timeout: 30_000 });
     expect(await countRows(session.worker, 'articles')).toBe(before + 500);
     await list.getByRole('button', { name: 'All', exact: true }).click();
-    await expect.poll(() => list.getByText(/of 501 articles|501 articles/).count()).toBeGreaterThan(0);
+    await expect.poll(() => list.getByText(/of 502 articles|502 articles/).count()).toBeGreaterThan(0);
     // A word only in the saved BBC article's body, not in any title.
     await list.getByRole('searchbox').fill('Louisiana');
     await expect
       .poll(() => list.locator('ul[aria-label="Saved articles"] li').allInnerTexts())
       .toEqual([expect.stringMatching(/Obama/)]);
+    await list.getByRole('searchbox').fill('');
     // A bad file writes nothing and says why.
     await list.locator('input[type=file]').setInputFiles({
       name: 'notes.csv',

@@ -27,15 +27,21 @@ export interface HoverCardController {
   readonly current: PageMention | null;
 }
 
-/**
- * @param css The card's stylesheet when the page is not a content script (the reader view); content
- * scripts get theirs from WXT (`cssInjectionMode: 'ui'`).
- */
+export interface HoverCardOptions {
+  /**
+   * The card's stylesheet when the page is not a content script (the reader view); content scripts
+   * get theirs from WXT (`cssInjectionMode: 'ui'`).
+   */
+  css?: string;
+  /** Offer "Save page for later" (live pages; the reader view shows a saved article already). */
+  canSave?: boolean;
+}
+
 export async function setupHoverCard(
   ctx: ContentScriptContext,
   session: PageSession,
   request: Requester,
-  css?: string,
+  { css, canSave = false }: HoverCardOptions = {},
 ): Promise<HoverCardController> {
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let uiCreation: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
@@ -43,6 +49,7 @@ export async function setupHoverCard(
   let card: EntityCard | null = null;
   let error: string | null = null;
   let notice: string | null = null;
+  let saved = false;
   let index = new MentionIndex([]);
   let dwellTimer: number | undefined;
   let closeTimer: number | undefined;
@@ -106,6 +113,22 @@ export async function setupHoverCard(
         error={error}
         notice={notice}
         onClose={close}
+        saved={saved}
+        {...(canSave
+          ? {
+              onSave: () => {
+                notice = 'Saving…';
+                draw();
+                void request('article.save', {})
+                  .then(() => {
+                    saved = true;
+                    notice = 'Saved to your reading list.';
+                    draw();
+                  })
+                  .catch((cause: Error) => ((notice = cause.message), draw()));
+              },
+            }
+          : {})}
         onOpenPanel={() => {
           void request('panel.open', { entityId: mention.entityId })
             .then(({ opened }) => {
