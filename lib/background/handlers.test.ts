@@ -85,6 +85,7 @@ describe('handlers', () => {
       title: 'Demo',
       active: true,
       mentions: [{ entityId: 'vladimir-putin', name: 'Vladimir Putin', kind: 'actor', count: 3 }],
+      saved: false,
       reportedAt: 42,
     });
     expect(await asPage('tab.state', { tabId: 8 })).toBeNull();
@@ -301,9 +302,9 @@ describe('the dispatcher refuses what it must', () => {
       'forbidden-sender',
     ],
     [
-      'a page report from an extension page',
-      { protocol: PROTOCOL_ID, type: 'page.report', data: { url: '', title: '', mentions: [] } },
-      extensionPage,
+      'a site switch from a web page',
+      { protocol: PROTOCOL_ID, type: 'site.set', data: { url: 'https://example.com/', enabled: false } },
+      contentScript,
       'forbidden-sender',
     ],
   ];
