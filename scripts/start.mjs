@@ -69,7 +69,31 @@ if (headless) {
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
   await panel.locator('.analysis-card').first().waitFor();
   await panel.screenshot({ path: `${outDir}/side-panel.png`, fullPage: true });
-  console.log(`Screenshots written to ${outDir}/: demo-page.png, hover-card.png, side-panel.png`);
+
+  // "Add as analysis": the draft read from the page, before the reader edits it.
+  await panel.getByRole('button', { name: 'Add as analysis' }).click();
+  await panel.getByLabel('Title', { exact: true }).waitFor({ timeout: 15_000 });
+  await panel.screenshot({ path: `${outDir}/add-analysis.png`, fullPage: true });
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+
+  // Save for later, then the reading list and the reader view (offline copy with highlights).
+  await panel.getByRole('button', { name: 'Save for later' }).click();
+  await panel.getByRole('button', { name: /Saved/ }).waitFor({ timeout: 15_000 });
+  const list = await context.newPage();
+  await list.setViewportSize({ width: 1000, height: 700 });
+  await list.goto(`chrome-extension://${extensionId}/reading.html`);
+  await list.locator('ul[aria-label="Saved articles"] li').first().waitFor();
+  await list.screenshot({ path: `${outDir}/reading-list.png` });
+  const [reader] = await Promise.all([
+    context.waitForEvent('page'),
+    list.locator('ul[aria-label="Saved articles"] li button').first().click(),
+  ]);
+  await reader.setViewportSize({ width: 1000, height: 900 });
+  await reader.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 15_000 });
+  await reader.screenshot({ path: `${outDir}/reader-view.png` });
+  console.log(
+    `Screenshots written to ${outDir}/: demo-page.png, hover-card.png, side-panel.png, add-analysis.png, reading-list.png, reader-view.png`,
+  );
   await context.close();
   await server.close();
 } else {

@@ -5,7 +5,7 @@ import { ReadingListPanel } from './ReadingListPanel';
 
 render(
   <main class="reading-page">
-    <h1>Reading list</h1>
+    <h1>Backstory</h1>
     <ReadingListPanel withImports />
   </main>,
   document.getElementById('app')!,
