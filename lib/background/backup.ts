@@ -45,6 +45,7 @@ const tablesSchema = z.strictObject({
         tags: z.array(z.string().trim().min(1).max(100)).max(100),
         status: z.enum(readingStatuses),
         savedAt: time,
+        addedAt: time.optional(),
         updatedAt: time,
         contentState: z.enum(['pending', 'saved', 'failed']).optional(),
         fetchError: z.string().max(1000).optional(),

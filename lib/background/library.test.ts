@@ -295,3 +295,15 @@ describe('the reading list', () => {
     expect(await db.articles.count()).toBe(count);
   });
 });
+
+describe('saving is all or nothing', () => {
+  it('a failure while writing the content leaves no half-saved article', async () => {
+    const { ask, db } = await setup();
+    db.articleContents.hook('creating', () => {
+      throw new Error('QuotaExceededError: the disk is full');
+    });
+    await expect(ask('article.save', { tabId: 3 })).rejects.toThrow(/disk is full/);
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.articleContents.count()).toBe(0);
+  });
+});

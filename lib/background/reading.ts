@@ -29,15 +29,20 @@ export type ReadingView = 'unread' | 'archived' | 'all';
 
 /** The analyses added after `savedAt` that discuss one of `entityIds`. */
 function newAnalysesFor(
-  article: Pick<SavedArticleRecord, 'entityIds' | 'savedAt'>,
+  article: Pick<SavedArticleRecord, 'entityIds' | 'savedAt' | 'addedAt'>,
   recent: ReadonlyArray<{ id: string; addedAt: number; entityIds: string[] }>,
 ): string[] {
   if (article.entityIds.length === 0) return [];
   const own = new Set(article.entityIds);
+  const since = sinceOf(article);
   return recent
-    .filter((analysis) => analysis.addedAt > article.savedAt && analysis.entityIds.some((id) => own.has(id)))
+    .filter((analysis) => analysis.addedAt > since && analysis.entityIds.some((id) => own.has(id)))
     .map((analysis) => analysis.id);
 }
+
+/** From when analyses count as new for an article. */
+const sinceOf = (article: Pick<SavedArticleRecord, 'savedAt' | 'addedAt'>) =>
+  Math.max(article.savedAt, article.addedAt ?? 0);
 
 function toRow(article: SavedArticleRecord, newAnalyses: number): ReadingRow {
   return {
@@ -114,6 +119,9 @@ export class ReadingService {
         tags: stored && stored.deletedAt === undefined ? stored.tags : [],
         status: stored && stored.deletedAt === undefined ? stored.status : 'unread',
         savedAt: stored && stored.deletedAt === undefined ? stored.savedAt : now,
+        ...(stored?.addedAt !== undefined && stored.deletedAt === undefined
+          ? { addedAt: stored.addedAt }
+          : {}),
         updatedAt: now,
         contentState: 'saved',
         ...(stored?.progress !== undefined && stored.deletedAt === undefined
@@ -210,7 +218,7 @@ export class ReadingService {
       chosen.sort((a, b) => b.savedAt - a.savedAt);
     }
     const searchMs = performance.now() - started;
-    const oldest = all.reduce((min, a) => Math.min(min, a.savedAt), Number.POSITIVE_INFINITY);
+    const oldest = all.reduce((min, a) => Math.min(min, sinceOf(a)), Number.POSITIVE_INFINITY);
     const recent = Number.isFinite(oldest) ? await this.recentAnalyses(oldest) : [];
     const tagCounts = new Map<string, number>();
     for (const article of all)
@@ -236,7 +244,7 @@ export class ReadingService {
   async get(id: string): Promise<Omit<ReadingArticle, 'names'> & { newAnalysisRecords: AnalysisView[] }> {
     const article = await this.getLive(id);
     const content = await this.db.articleContents.get(id);
-    const recent = await this.db.analyses.where('addedAt').above(article.savedAt).toArray();
+    const recent = await this.db.analyses.where('addedAt').above(sinceOf(article)).toArray();
     const ids = new Set(newAnalysesFor(article, recent));
     const newAnalyses = recent
       .filter((a) => ids.has(a.id))
@@ -320,6 +328,7 @@ export class ReadingService {
           tags: item.tags,
           status: item.status,
           savedAt: item.savedAt,
+          addedAt: now,
           updatedAt: now,
           contentState: 'pending',
         };

@@ -55,6 +55,11 @@ export interface SavedArticleRecord {
   fetchError?: string;
   /** How far the reader got in the reader view, 0..1. */
   progress?: number;
+  /**
+   * When the article came into Backstory, if later than `savedAt` (imports keep the old service's
+   * save date): "new analyses since you saved it" counts from the later of the two.
+   */
+  addedAt?: number;
   /** Deleted by the reader at this time; kept a minute for "Undo", then removed. */
   deletedAt?: number;
 }

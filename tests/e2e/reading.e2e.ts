@@ -147,4 +147,73 @@ describe('the reading list in real Chromium', () => {
   });
 });
 
+describe('imported articles and new analyses in real Chromium', () => {
+  const profileDir = newProfileDir();
+  let session: Session;
+  let pages: Awaited<ReturnType<typeof startPages>>;
+
+  beforeAll(async () => {
+    pages = await startPages();
+    session = await launch(profileDir);
+    await waitForStarter(session);
+  });
+
+  afterAll(async () => {
+    await session?.context.close();
+    await pages?.close();
+    removeProfileDir(profileDir);
+  });
+
+  it('downloads imported articles for offline reading when asked, and marks new analyses', async () => {
+    const list = await openExtensionPage(session, 'reading.html');
+    const csv = [
+      'title,url,time_added,tags,status',
+      `Mugabe,${pages.origin}/corpus/telegraph/source.html,1511300000,africa|politics,unread`,
+      `Obama,${pages.origin}/corpus/bbc-1/source.html,1437700000,,archive`,
+      `Gone,${pages.origin}/corpus/no-such-page/source.html,1437600000,,unread`,
+    ].join('\n');
+    await list.locator('input[type=file]').setInputFiles({
+      name: 'ril_export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await list.getByText(/3 articles added/).waitFor();
+    // The browser's permission prompt cannot be answered in automation: stand in for "Allow".
+    await list.evaluate(() => {
+      chrome.permissions.request = (async () => true) as unknown as typeof chrome.permissions.request;
+    });
+    await list.getByRole('button', { name: /Download 3 articles for offline reading/ }).click();
+    await waitFor(async () => (await countRows(session.worker, 'articleContents')) === 2, 'two downloads');
+    await list.getByRole('button', { name: 'All', exact: true }).click();
+    const rows = list.locator('ul[aria-label="Saved articles"] li');
+    await expect.poll(() => rows.filter({ hasText: /offline/i }).count()).toBe(2);
+    // The failed one stays, waiting for another try.
+    await list.getByRole('button', { name: /Download 1 article for offline reading/ }).waitFor();
+
+    // An analysis added now that discusses Obama marks the BBC article.
+    await list.evaluate(() =>
+      chrome.runtime.sendMessage({
+        protocol: 'backstory/1',
+        type: 'analysis.save',
+        data: {
+          draft: {
+            url: 'https://analysis.example/obama-guns',
+            title: 'Why Obama lost on guns',
+            authors: [{ name: 'A. Scholar' }],
+            outlet: 'Policy Review',
+            publishedAt: '2015-08-01',
+            summary: 'Congress, not the president, decides.',
+            keyPoints: [],
+            entityIds: ['barack-obama'],
+          },
+        },
+      }),
+    );
+    await expect
+      .poll(() => rows.filter({ hasText: /1 new analysis/ }).allInnerTexts())
+      .toEqual([expect.stringMatching(/Obama/)]);
+    await list.close();
+  });
+});
+
 export type { Page };
