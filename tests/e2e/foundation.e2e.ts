@@ -111,7 +111,7 @@ describe('the extension in real Chromium', () => {
   it('imports the same pack again without adding anything', async () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    await options.locator('input[type=file]').setInputFiles(STARTER);
+    await options.locator('#packs input[type=file]').setInputFiles(STARTER);
     const report = options.getByTestId('import-report');
     await report.waitFor();
     expect(await report.innerText()).toMatch(/: 0 added .*0 updated/);
@@ -125,7 +125,7 @@ describe('the extension in real Chromium', () => {
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     const broken = { ...JSON.parse(readFileSync(STARTER, 'utf8')), id: 'another-pack' };
     broken.analyses[0].url = 'not a url';
-    await options.locator('input[type=file]').setInputFiles({
+    await options.locator('#packs input[type=file]').setInputFiles({
       name: 'broken.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(broken)),
