@@ -1,29 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingStatus } from '@/lib/model/reading';
+import type { ReadingRow } from '@/lib/model/views';
 import { formatDate, oneLine } from './format';
 
-/** One saved article as the reading list shows it. */
-export interface ReadingRow {
-  id: string;
-  url: string;
-  title: string;
-  siteName?: string;
-  byline?: string;
-  excerpt?: string;
-  /** ISO date or date-time. */
-  publishedAt?: string;
-  /** When it was saved, ms since epoch. */
-  savedAt: number;
-  status: ReadingStatus;
-  tags: string[];
-  readingMinutes?: number;
-  /** Whether its content is stored, so it can be read without a connection. */
-  offline: boolean;
-  /** Analyses added after saving that discuss its actors. */
-  newAnalyses: number;
-  /** How far the reader got, 0..1. */
-  progress?: number;
-}
+/** One saved article as the reading list shows it (the background's row, see lib/model/views.ts). */
+export type { ReadingRow };
 
 /** Props of {@link ReadingListItem}. */
 export interface ReadingListItemProps {
