@@ -11,6 +11,7 @@ import { FeedList } from '@/components/FeedList';
 import type { ImportReport } from '@/lib/model/import-report';
 import type { BackupPreview, EntityRow, FeedRow } from '@/lib/model/views';
 import { ProtocolError, type Requester } from '@/lib/protocol/client';
+import { downloadText } from '../reading/download';
 
 interface SectionProps {
   request: Requester;
@@ -24,14 +25,6 @@ const describe = (error: unknown) => {
     error instanceof ProtocolError && error.details.length > 0 ? ` (${error.details.join('; ')})` : '';
   return `${(error as Error).message}${details}`;
 };
-
-/** Offers a file to the reader for download. */
-function download(text: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Asks for permission to read feed sites; the browser shows its own prompt on the reader's click. */
 async function allowOrigins(urls: string[]): Promise<boolean> {
@@ -120,7 +113,7 @@ export function FeedsSection({ request, onChanged }: SectionProps) {
       onExportOpml={() =>
         run(async () => {
           const { text } = await request('opml.export', {});
-          download(text, 'backstory-feeds.opml', 'text/x-opml');
+          downloadText(text, 'backstory-feeds.opml', 'text/x-opml');
           return undefined;
         })
       }
@@ -167,7 +160,7 @@ export function BackupSection({ request, onChanged }: SectionProps) {
       {...(notice ? { notice } : {})}
       onExport={() =>
         void request('backup.export', {})
-          .then(({ text, fileName }) => download(text, fileName, 'application/json'))
+          .then(({ text, fileName }) => downloadText(text, fileName, 'application/json'))
           .catch((cause: unknown) => setError(describe(cause)))
       }
       onFileChosen={(text, fileName) => {

@@ -7,6 +7,7 @@ import { createRequester } from '@/lib/protocol/client';
 import type { ResponseOf } from '@/lib/protocol/messages';
 import { toCsv, toJson, toNetscapeHtml } from '@/lib/reading/exports';
 import { detectFormat, parseReadingImport } from '@/lib/reading/imports';
+import { downloadText } from './download';
 
 const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
 
@@ -16,14 +17,6 @@ const SEARCH_DELAY_MS = 120;
 export interface ReadingListPanelProps {
   /** Show import, export and offline download (the full-page view; the side panel links there). */
   withImports?: boolean;
-}
-
-/** Offers a file to the reader for download. */
-function download(text: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -117,9 +110,10 @@ export function ReadingListPanel({ withImports = false }: ReadingListPanelProps)
       ...(excerpt ? { excerpt } : {}),
     }));
     const stamp = new Date().toISOString().slice(0, 10);
-    if (format === 'json') download(toJson(rows), `backstory-reading-list-${stamp}.json`, 'application/json');
-    else if (format === 'csv') download(toCsv(rows), `backstory-reading-list-${stamp}.csv`, 'text/csv');
-    else download(toNetscapeHtml(rows), `backstory-reading-list-${stamp}.html`, 'text/html');
+    if (format === 'json')
+      downloadText(toJson(rows), `backstory-reading-list-${stamp}.json`, 'application/json');
+    else if (format === 'csv') downloadText(toCsv(rows), `backstory-reading-list-${stamp}.csv`, 'text/csv');
+    else downloadText(toNetscapeHtml(rows), `backstory-reading-list-${stamp}.html`, 'text/html');
   };
 
   const onFetchAll = async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
@@ -97,3 +98,30 @@ export async function openExtensionPage(session: Session, path = 'options.html')
 /** Waits until the starter library is in the database. */
 export const waitForStarter = (session: Session) =>
   waitFor(async () => (await countRows(session.worker, 'analyses')) >= 3, 'the starter library');
+
+/** A browser with the extension (starter library installed) and a page server, for one describe block. */
+export interface BrowserFixture {
+  session: Session;
+  /** Null after a test stopped the server (to read offline). */
+  pages: Awaited<ReturnType<typeof startPages>> | null;
+  profileDir: string;
+}
+
+/**
+ * Launches Chromium and the page server before the block's tests and closes both after. Tests may
+ * replace `session` (a restart on the same profile) or `pages`; what is current is closed.
+ */
+export function useBrowser(): BrowserFixture {
+  const fixture = { profileDir: newProfileDir(), pages: null } as unknown as BrowserFixture;
+  beforeAll(async () => {
+    fixture.pages = await startPages();
+    fixture.session = await launch(fixture.profileDir);
+    await waitForStarter(fixture.session);
+  });
+  afterAll(async () => {
+    await fixture.session?.context.close();
+    await fixture.pages?.close();
+    removeProfileDir(fixture.profileDir);
+  });
+  return fixture;
+}

@@ -1,50 +1,24 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ask,
-  countRows,
-  launch,
-  newProfileDir,
-  openExtensionPage,
-  removeProfileDir,
-  startPages,
-  tabIdFor,
-  waitFor,
-  waitForStarter,
-  type Session,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { ask, countRows, openExtensionPage, tabIdFor, waitFor, useBrowser } from './harness';
 import { highlightedTexts, waitForHighlights } from './probes';
 
 const SEED_DIGEST = readFileSync('../shared/seed/digest-2016-02-11.txt', 'utf8');
 
 describe('growing the library in real Chromium', () => {
-  const profileDir = newProfileDir();
-  let session: Session;
-  let pages: Awaited<ReturnType<typeof startPages>>;
-
-  beforeAll(async () => {
-    pages = await startPages();
-    session = await launch(profileDir);
-    await waitForStarter(session);
-  });
-
-  afterAll(async () => {
-    await session?.context.close();
-    await pages?.close();
-    removeProfileDir(profileDir);
-  });
+  const browser = useBrowser();
 
   const openPage = async (path: string) => {
-    const page = await session.context.newPage();
-    await page.goto(`${pages.origin}${path}`);
+    const page = await browser.session.context.newPage();
+    await page.goto(`${browser.pages!.origin}${path}`);
     await waitForHighlights(page);
     return page;
   };
   const panelFor = async (page: Page) => {
-    const panel = await session.context.newPage();
+    const panel = await browser.session.context.newPage();
     await panel.goto(
-      `chrome-extension://${session.extensionId}/sidepanel.html?tabId=${await tabIdFor(session.worker, page)}`,
+      `chrome-extension://${browser.session.extensionId}/sidepanel.html?tabId=${await tabIdFor(browser.session.worker, page)}`,
     );
     await panel.locator('main[data-ready=true]').waitFor();
     return panel;
@@ -63,7 +37,7 @@ describe('growing the library in real Chromium', () => {
     await title.fill('Demo: the Syria talks, reviewed');
     await panel.getByRole('button', { name: 'Save analysis' }).click();
     await panel.getByText('Added to your library.').waitFor();
-    expect(await countRows(session.worker, 'analyses')).toBe(4);
+    expect(await countRows(browser.session.worker, 'analyses')).toBe(4);
     await expect
       .poll(() =>
         panel.locator('[data-testid=ranked] article h3, [data-testid=ranked] article h4').allInnerTexts(),
@@ -77,20 +51,20 @@ describe('growing the library in real Chromium', () => {
   });
 
   it('imports the seed digest: its three pieces, matched to the ones already in the library', async () => {
-    const options = await openExtensionPage(session, 'options.html');
-    const before = await countRows(session.worker, 'analyses');
+    const options = await openExtensionPage(browser.session, 'options.html');
+    const before = await countRows(browser.session.worker, 'analyses');
     await options.getByLabel('Digest text').fill(SEED_DIGEST);
     await options.getByRole('button', { name: 'Import digest' }).click();
     await expect
       .poll(() => options.getByTestId('digest-report').innerText())
       .toBe('0 analyses added, 3 updated.');
-    expect(await countRows(session.worker, 'analyses')).toBe(before);
+    expect(await countRows(browser.session.worker, 'analyses')).toBe(before);
     await options.close();
   });
 
   it('a corrupt backup is refused with a clear message and leaves the library unchanged', async () => {
-    const options = await openExtensionPage(session, 'options.html');
-    const before = await countRows(session.worker, 'analyses');
+    const options = await openExtensionPage(browser.session, 'options.html');
+    const before = await countRows(browser.session.worker, 'analyses');
     const backup = await ask<{ text: string }>(options, 'backup.export', {});
     const damaged = backup.text.replace(
       '"format":"backstory-backup"',
@@ -110,7 +84,7 @@ describe('growing the library in real Chromium', () => {
       buffer: Buffer.from(backup.text.slice(0, 1000)),
     });
     await expect.poll(() => options.locator('#backup [role=alert]').innerText()).toMatch(/not JSON/);
-    expect(await countRows(session.worker, 'analyses')).toBe(before);
+    expect(await countRows(browser.session.worker, 'analyses')).toBe(before);
     // A sound backup shows what it would change before anything is written.
     await options.locator('#backup input[type=file]').setInputFiles({
       name: 'good.json',
@@ -121,12 +95,12 @@ describe('growing the library in real Chromium', () => {
     expect(await options.locator('#backup table').innerText()).toMatch(/Analyses/);
     await options.locator('#backup').getByRole('button', { name: 'Import', exact: true }).click();
     await options.locator('#backup [role=status]', { hasText: 'Imported good.json' }).waitFor();
-    expect(await countRows(session.worker, 'analyses')).toBe(before);
+    expect(await countRows(browser.session.worker, 'analyses')).toBe(before);
     await options.close();
   });
 
   it('an alias added in the manager is highlighted on an open page without reloading it', async () => {
-    const options = await openExtensionPage(session, 'options.html');
+    const options = await openExtensionPage(browser.session, 'options.html');
     // Every mention, not only the first: the Vienna process is named earlier on the page.
     await ask(options, 'settings.set', { changes: { highlightMode: 'every' } });
     const page = await openPage('/demo/index.html');
@@ -154,34 +128,22 @@ describe('growing the library in real Chromium', () => {
 });
 
 describe('feeds in real Chromium', () => {
-  const profileDir = newProfileDir();
-  let session: Session;
-  let pages: Awaited<ReturnType<typeof startPages>>;
-
-  beforeAll(async () => {
-    pages = await startPages();
-    session = await launch(profileDir);
-    await waitForStarter(session);
-  });
-
-  afterAll(async () => {
-    await session?.context.close();
-    await pages?.close();
-    removeProfileDir(profileDir);
-  });
+  const browser = useBrowser();
 
   it('subscribes to a local feed from the options page and shows its items after a poll', async () => {
-    const options = await openExtensionPage(session, 'options.html');
+    const options = await openExtensionPage(browser.session, 'options.html');
     // The browser's permission prompt cannot be answered in automation (it is browser UI, not
     // page UI): stand in for the reader clicking "Allow".
     await options.evaluate(() => {
       chrome.permissions.request = (async () => true) as unknown as typeof chrome.permissions.request;
     });
-    const before = await countRows(session.worker, 'analyses');
-    await options.getByLabel('Feed address').fill(`${pages.origin}/fixtures/feeds/commentary.rss.xml`);
+    const before = await countRows(browser.session.worker, 'analyses');
+    await options
+      .getByLabel('Feed address')
+      .fill(`${browser.pages!.origin}/fixtures/feeds/commentary.rss.xml`);
     await options.locator('#feeds').getByRole('button', { name: 'Subscribe', exact: true }).click();
     await options.locator('#feeds [role=status]', { hasText: /Subscribed to/ }).waitFor();
-    const added = (await countRows(session.worker, 'analyses')) - before;
+    const added = (await countRows(browser.session.worker, 'analyses')) - before;
     expect(added).toBeGreaterThanOrEqual(3);
     // A second poll adds nothing: items are never duplicated.
     await options
@@ -190,7 +152,7 @@ describe('feeds in real Chromium', () => {
       .first()
       .click();
     await options.locator('#feeds [role=status]', { hasText: /Checked/ }).waitFor();
-    expect((await countRows(session.worker, 'analyses')) - before).toBe(added);
+    expect((await countRows(browser.session.worker, 'analyses')) - before).toBe(added);
     // The background polls on its own: when a feed is due, the alarm fires and the feed is read.
     const lastChecked = () =>
       options.evaluate(async () => {
@@ -204,7 +166,7 @@ describe('feeds in real Chromium', () => {
         return feeds.value[0]!.lastFetchedAt;
       });
     const checkedBefore = await lastChecked();
-    await session.worker.evaluate(async () => {
+    await browser.session.worker.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('backstory');
         open.onsuccess = () => resolve(open.result);

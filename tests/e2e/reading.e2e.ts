@@ -1,77 +1,61 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePocketCsv } from '../fixtures/reading/make-pocket-csv';
 import {
   countRows,
   launch,
-  newProfileDir,
   openExtensionPage,
-  removeProfileDir,
   startPages,
   tabIdFor,
   waitFor,
-  waitForStarter,
+  useBrowser,
   type Session,
 } from './harness';
 import { highlightedTexts, highlights, waitForHighlights } from './probes';
 
-const badgeOf = (session: Session, tabId: number) =>
-  session.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const badgeOf = (current: Session, tabId: number) =>
+  current.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 describe('the reading list in real Chromium', () => {
-  const profileDir = newProfileDir();
-  let session: Session;
-  let pages: Awaited<ReturnType<typeof startPages>> | null = null;
-
-  beforeAll(async () => {
-    pages = await startPages();
-    session = await launch(profileDir);
-    await waitForStarter(session);
-  });
-
-  afterAll(async () => {
-    await session?.context.close();
-    await pages?.close();
-    removeProfileDir(profileDir);
-  });
+  const browser = useBrowser();
 
   const readingList = async () => {
-    const list = await openExtensionPage(session, 'reading.html');
+    const list = await openExtensionPage(browser.session, 'reading.html');
     await list.locator('ul[aria-label="Saved articles"]').waitFor();
     return list;
   };
 
   it('saves a corpus page, survives a restart, and opens it offline with its highlights', async () => {
-    const url = `${pages!.origin}/corpus/bbc-1/source.html`;
-    const page = await session.context.newPage();
+    const url = `${browser.pages!.origin}/corpus/bbc-1/source.html`;
+    const page = await browser.session.context.newPage();
     await page.goto(url);
     await waitForHighlights(page);
-    const tabId = await tabIdFor(session.worker, page);
-    const panel = await session.context.newPage();
-    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tabId=${tabId}`);
+    const tabId = await tabIdFor(browser.session.worker, page);
+    const panel = await browser.session.context.newPage();
+    await panel.goto(`chrome-extension://${browser.session.extensionId}/sidepanel.html?tabId=${tabId}`);
     await panel.locator('main[data-ready=true]').waitFor();
     await panel.getByRole('button', { name: 'Save for later' }).click();
     await panel.getByRole('button', { name: /Saved/ }).waitFor();
-    expect(await countRows(session.worker, 'articles')).toBe(1);
-    expect(await badgeOf(session, tabId)).toBe('✓');
+    expect(await countRows(browser.session.worker, 'articles')).toBe(1);
+    expect(await badgeOf(browser.session, tabId)).toBe('✓');
     // Saving again (with a campaign parameter) keeps one article.
     await page.goto(`${url}?utm_source=newsletter`);
     await waitForHighlights(page);
     await panel.bringToFront();
-    await waitFor(async () => (await badgeOf(session, tabId)) === '✓', 'the saved badge');
+    await waitFor(async () => (await badgeOf(browser.session, tabId)) === '✓', 'the saved badge');
     await panel.close();
 
     // Restart the browser on the same profile, with the test server stopped: offline.
-    await session.context.close();
-    await pages!.close();
-    pages = null;
-    session = await launch(profileDir);
+    await browser.session.context.close();
+    await browser.pages!.close();
+    browser.pages = null;
+    browser.session = await launch(browser.profileDir);
     const list = await readingList();
     const title = list.locator('ul[aria-label="Saved articles"] li').first();
     expect(await title.innerText()).toMatch(/Obama/);
     expect(await title.innerText()).toMatch(/offline/i);
     const [reader] = await Promise.all([
-      session.context.waitForEvent('page'),
+      browser.session.context.waitForEvent('page'),
       title.getByRole('button').first().click(),
     ]);
     await reader.waitForLoadState();
@@ -84,13 +68,13 @@ describe('the reading list in real Chromium', () => {
   });
 
   it('saves the page from a hover card', async () => {
-    const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-    const before = await countRows(session.worker, 'articles');
-    const demo = await session.context.newPage();
+    const page = await browser.session.context.newPage();
+    await page.goto(`chrome-extension://${browser.session.extensionId}/options.html`);
+    const before = await countRows(browser.session.worker, 'articles');
+    const demo = await browser.session.context.newPage();
     // The server is down since the restart: a fresh one serves the demo page.
-    pages = await startPages();
-    await demo.goto(`${pages.origin}/demo/index.html`);
+    browser.pages = await startPages();
+    await demo.goto(`${browser.pages!.origin}/demo/index.html`);
     await waitForHighlights(demo);
     const target = (await highlights(demo, 'backstory-actor'))[0]!;
     await demo.mouse.move(target.x, target.y);
@@ -108,22 +92,22 @@ describe('the reading list in real Chromium', () => {
         .querySelector('backstory-card')
         ?.shadowRoot?.textContent?.includes('Saved to your reading list.'),
     );
-    expect(await countRows(session.worker, 'articles')).toBe(before + 1);
-    expect(await badgeOf(session, await tabIdFor(session.worker, demo))).toBe('✓');
+    expect(await countRows(browser.session.worker, 'articles')).toBe(before + 1);
+    expect(await badgeOf(browser.session, await tabIdFor(browser.session.worker, demo))).toBe('✓');
     await demo.close();
     await page.close();
   });
 
   it('imports a Pocket export of 500 articles and searches saved articles by a word from the body', async () => {
     const list = await readingList();
-    const before = await countRows(session.worker, 'articles');
+    const before = await countRows(browser.session.worker, 'articles');
     await list.locator('input[type=file]').setInputFiles({
       name: 'ril_export.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(makePocketCsv(500, 'https://news.example')),
     });
     await list.getByText(/500 articles added/).waitFor({ timeout: 30_000 });
-    expect(await countRows(session.worker, 'articles')).toBe(before + 500);
+    expect(await countRows(browser.session.worker, 'articles')).toBe(before + 500);
     await list.getByRole('button', { name: 'All', exact: true }).click();
     await expect.poll(() => list.getByText(/of 502 articles|502 articles/).count()).toBeGreaterThan(0);
     // A word only in the saved BBC article's body, not in any title.
@@ -142,35 +126,21 @@ describe('the reading list in real Chromium', () => {
       .getByRole('alert')
       .filter({ hasText: /notes\.csv/ })
       .waitFor();
-    expect(await countRows(session.worker, 'articles')).toBe(before + 500);
+    expect(await countRows(browser.session.worker, 'articles')).toBe(before + 500);
     await list.close();
   });
 });
 
 describe('imported articles and new analyses in real Chromium', () => {
-  const profileDir = newProfileDir();
-  let session: Session;
-  let pages: Awaited<ReturnType<typeof startPages>>;
-
-  beforeAll(async () => {
-    pages = await startPages();
-    session = await launch(profileDir);
-    await waitForStarter(session);
-  });
-
-  afterAll(async () => {
-    await session?.context.close();
-    await pages?.close();
-    removeProfileDir(profileDir);
-  });
+  const browser = useBrowser();
 
   it('downloads imported articles for offline reading when asked, and marks new analyses', async () => {
-    const list = await openExtensionPage(session, 'reading.html');
+    const list = await openExtensionPage(browser.session, 'reading.html');
     const csv = [
       'title,url,time_added,tags,status',
-      `Mugabe,${pages.origin}/corpus/telegraph/source.html,1511300000,africa|politics,unread`,
-      `Obama,${pages.origin}/corpus/bbc-1/source.html,1437700000,,archive`,
-      `Gone,${pages.origin}/corpus/no-such-page/source.html,1437600000,,unread`,
+      `Mugabe,${browser.pages!.origin}/corpus/telegraph/source.html,1511300000,africa|politics,unread`,
+      `Obama,${browser.pages!.origin}/corpus/bbc-1/source.html,1437700000,,archive`,
+      `Gone,${browser.pages!.origin}/corpus/no-such-page/source.html,1437600000,,unread`,
     ].join('\n');
     await list.locator('input[type=file]').setInputFiles({
       name: 'ril_export.csv',
@@ -183,7 +153,10 @@ describe('imported articles and new analyses in real Chromium', () => {
       chrome.permissions.request = (async () => true) as unknown as typeof chrome.permissions.request;
     });
     await list.getByRole('button', { name: /Download 3 articles for offline reading/ }).click();
-    await waitFor(async () => (await countRows(session.worker, 'articleContents')) === 2, 'two downloads');
+    await waitFor(
+      async () => (await countRows(browser.session.worker, 'articleContents')) === 2,
+      'two downloads',
+    );
     await list.getByRole('button', { name: 'All', exact: true }).click();
     const rows = list.locator('ul[aria-label="Saved articles"] li');
     await expect.poll(() => rows.filter({ hasText: /offline/i }).count()).toBe(2);
