@@ -28,7 +28,10 @@ export function ReadingListPanel({ withImports = false }: ReadingListPanelProps)
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string | undefined>(undefined);
   const [list, setList] = useState<ResponseOf<'reading.list'> | null>(null);
+  /** Why the last action (import, status change, download) failed; kept until the next action. */
   const [error, setError] = useState<string | undefined>(undefined);
+  /** Why the list could not be read; cleared by the next successful read. */
+  const [listError, setListError] = useState<string | undefined>(undefined);
   const [undo, setUndo] = useState<{ message: string; onUndo: () => void } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<{ added: number; updated: number; skipped: number } | undefined>();
@@ -40,10 +43,10 @@ export function ReadingListPanel({ withImports = false }: ReadingListPanelProps)
       const next = await request('reading.list', { view, sort, query, ...(tag ? { tag } : {}) });
       if (id === loadId.current) {
         setList(next);
-        setError(undefined);
+        setListError(undefined);
       }
     } catch (cause) {
-      if (id === loadId.current) setError((cause as Error).message);
+      if (id === loadId.current) setListError((cause as Error).message);
     }
   }, [view, sort, query, tag]);
 
@@ -61,8 +64,10 @@ export function ReadingListPanel({ withImports = false }: ReadingListPanelProps)
     return () => browser.storage.onChanged.removeListener(onStorage);
   }, [load]);
 
-  const act = (work: Promise<unknown>) =>
+  const act = (work: Promise<unknown>) => {
+    setError(undefined);
     void work.then(() => load()).catch((cause: Error) => setError(cause.message));
+  };
 
   const onDelete = (id: string) => {
     const title = list?.items.find((item) => item.id === id)?.title ?? 'article';
@@ -85,12 +90,12 @@ export function ReadingListPanel({ withImports = false }: ReadingListPanelProps)
   ) => {
     setBusy(true);
     setReport(undefined);
+    setError(undefined);
     try {
       // The file's name helps tell formats apart (a .csv from Pocket or Instapaper).
       const chosen = format === 'auto' ? (detectFormat(text, fileName) ?? 'auto') : format;
       const parsed = parseReadingImport(text, chosen, parseHtml);
       setReport(await request('reading.import', { items: parsed.items, skipped: parsed.skipped.length }));
-      setError(undefined);
       await load();
     } catch (cause) {
       setError(`${fileName}: ${(cause as Error).message} Nothing was imported.`);
@@ -130,10 +135,13 @@ export function ReadingListPanel({ withImports = false }: ReadingListPanelProps)
 
   return (
     <section class="reading-panel" aria-label="Reading list">
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
+      {[listError, error].map(
+        (message) =>
+          message && (
+            <p class="error" role="alert" key={message}>
+              {message}
+            </p>
+          ),
       )}
       {list && (
         <ReadingList
