@@ -5,8 +5,13 @@
  */
 import { iterateBlocks, scanRoots, type ScanOptions, type TextBlock } from '@/lib/dom/blocks';
 import { browserHighlightApi, showHighlights } from '@/lib/dom/highlights';
-import { compareRanges, PageScanner, selectForHighlight, type PageMention } from '@/lib/dom/scanner';
-import { fold } from '@/lib/entities/fold';
+import {
+  compareRanges,
+  inDocumentOrder,
+  PageScanner,
+  selectForHighlight,
+  type PageMention,
+} from '@/lib/dom/scanner';
 import { Automaton } from '@/lib/entities/automaton';
 import { EntityMatcher, matchKey, type Candidate, type MatchableEntity } from '@/lib/entities/matcher';
 import { blockRange } from '@/lib/dom/blocks';
@@ -241,14 +246,12 @@ export function profileBackstory(): Record<string, number> {
       mentions.push({ entityId, kind: 'actor', range: blockRange(block, candidate.start, candidate.end) });
   });
   const t5 = performance.now();
-  mentions.sort(compareRanges);
+  // As PageScanner: a full scan of roots in document order yields mentions in document order.
+  if (!inDocumentOrder(roots)) mentions.sort(compareRanges);
   const t6 = performance.now();
   showHighlights(api, selectForHighlight(mentions, 'every'));
   const t7 = performance.now();
-  // Not part of the pipeline's sum: what folding alone costs (inside find), and the visibility
-  // checks block collection makes on every element it enters.
-  for (const block of blocks) fold(block.text);
-  const t8 = performance.now();
+  // Not part of the pipeline's sum: what a visibility check on every element would cost.
   let elements = 0;
   for (const root of roots) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
@@ -259,7 +262,7 @@ export function profileBackstory(): Record<string, number> {
       }
     }
   }
-  const t9 = performance.now();
+  const t8 = performance.now();
   return {
     roots: t1 - t0,
     blocks: t2 - t1,
@@ -269,8 +272,7 @@ export function profileBackstory(): Record<string, number> {
     sort: t6 - t5,
     highlight: t7 - t6,
     total: t7 - t0,
-    foldOnly: t8 - t7,
-    visibilityOnly: t9 - t8,
+    visibilityOnly: t8 - t7,
     blockCount: blocks.length,
     elementCount: elements,
     textChars: blocks.reduce((sum, block) => sum + block.text.length, 0),

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   blockRange,
   collectBlocks,
@@ -81,6 +81,50 @@ describe('collectBlocks', () => {
   });
 });
 
+describe('collectBlocks on what the browser renders', () => {
+  // jsdom renders nothing and lacks checkVisibility: stand in for it with data attributes, as
+  // display (hides the subtree) and visibility (inherited, can be turned back on) do.
+  let asked = 0;
+  beforeAll(() => {
+    Element.prototype.checkVisibility = function (this: Element) {
+      asked++;
+      if (this.closest('[data-display="none"]')) return false;
+      return this.closest('[data-visibility]')?.getAttribute('data-visibility') !== 'hidden';
+    };
+  });
+  afterAll(() => {
+    Reflect.deleteProperty(Element.prototype, 'checkVisibility');
+  });
+
+  it('skips what is not rendered, as asking at every element would', () => {
+    expect(texts(page('<div>foo<span data-display="none"><div>x</div></span>bar</div>'))).toEqual(['foobar']);
+    expect(
+      texts(
+        page('<div>foo<span data-visibility="hidden"><div data-visibility="visible">x</div></span>bar</div>'),
+      ),
+    ).toEqual(['foobar']);
+    expect(texts(page('<div data-display="none"><p>hidden</p></div><p>shown</p>'))).toEqual(['shown']);
+    // A hidden block element or line break does not split a block, a rendered one does.
+    expect(texts(page('<p>foo<img data-display="none">bar</p><p>foo<img>bar</p>'))).toEqual([
+      'foobar',
+      'foo',
+      'bar',
+    ]);
+    expect(texts(page('<p>foo<br data-display="none">bar</p>'))).toEqual(['foobar']);
+    // Hidden white space does not separate words.
+    const [block] = collectBlocks(page('<p>Bashar<span data-display="none"> </span>Assad</p>'), defaults);
+    expect(block!.text).toBe('BasharAssad');
+  });
+
+  it('asks only about elements whose answer changes what is read', () => {
+    const body = page('<div><div><span></span></div></div><div><p>Text</p></div>');
+    asked = 0;
+    expect(texts(body)).toEqual(['Text']);
+    // The wrappers around nothing are never asked about; the two around the text are.
+    expect(asked).toBe(2);
+  });
+});
+
 describe('isReadable', () => {
   it('is false under a skipped ancestor', () => {
     const body = page('<nav><p><span id="in">x</span></p></nav><p><span id="out">y</span></p>');
@@ -100,6 +144,16 @@ describe('findArticleRoot', () => {
   it('prefers schema.org articleBody', () => {
     page(`<article><h1>T</h1><div itemprop="articleBody"><p>${long}</p></div></article>`);
     expect(findArticleRoot(document)?.getAttribute('itemprop')).toBe('articleBody');
+  });
+
+  it('takes the article only when it holds at least a fifth of the page’s text (script text included)', () => {
+    const article = `<article><p>${long}</p></article>`;
+    for (const around of [0, 1000, 4 * long.length - 20, 4 * long.length, 4 * long.length + 20, 30_000]) {
+      page(`<div>${'x'.repeat(around)}</div>${article}<script>var s = 1;</script>`);
+      const expected =
+        long.length < document.body.textContent!.length * 0.2 ? null : document.querySelector('article');
+      expect(findArticleRoot(document), `${around} characters around`).toBe(expected);
+    }
   });
 
   it('reads the whole page when nothing looks like an article', () => {

@@ -26,8 +26,10 @@ export function browserHighlightApi(): HighlightApi | null {
 
 /** Replaces Backstory's highlights with `mentions`, one highlight per kind. */
 export function showHighlights(api: HighlightApi, mentions: readonly PageMention[]): void {
+  const byKind: Record<EntityKind, Range[]> = { actor: [], event: [] };
+  for (const { kind, range } of mentions) byKind[kind].push(range);
   for (const kind of Object.keys(HIGHLIGHT_NAMES) as EntityKind[]) {
-    const ranges = mentions.filter((m) => m.kind === kind).map((m) => m.range);
+    const ranges = byKind[kind];
     if (ranges.length > 0) api.registry.set(HIGHLIGHT_NAMES[kind], api.create(ranges));
     else api.registry.delete(HIGHLIGHT_NAMES[kind]);
   }

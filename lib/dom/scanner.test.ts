@@ -27,6 +27,13 @@ describe('PageScanner', () => {
     ]);
   });
 
+  it('keeps document order when the roots come out of order', async () => {
+    document.body.innerHTML = '<article><p>Putin spoke.</p></article><h1>Iran and Hezbollah</h1>';
+    const scanner = newScanner();
+    await scanner.scan([document.querySelector('h1')!, document.querySelector('article')!], unpaced);
+    expect(scanner.mentions().map((m) => m.entityId)).toEqual(['vladimir-putin', 'iran', 'hezbollah']);
+  });
+
   it('yields between chunks when asked to', async () => {
     document.body.innerHTML = '<p>Putin</p>'.repeat(10);
     let yields = 0;

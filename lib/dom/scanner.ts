@@ -26,6 +26,8 @@ export interface Pacing {
 
 export class PageScanner {
   private scanned: ScannedBlock[] = [];
+  /** Whether `scanned` is in document order (a full scan of roots in document order, no rescan yet). */
+  private inDocumentOrder = false;
   /** Time spent in the longest uninterrupted chunk of work, in ms (for the 50 ms task budget). */
   longestChunkMs = 0;
 
@@ -38,6 +40,7 @@ export class PageScanner {
   /** Reads `roots` from scratch in chunks paced by `pacing`. */
   async scan(roots: readonly Node[], pacing: Pacing): Promise<void> {
     this.scanned = [];
+    this.inDocumentOrder = inDocumentOrder(roots);
     await this.read(roots, pacing);
   }
 
@@ -47,6 +50,7 @@ export class PageScanner {
     this.scanned = this.scanned.filter(
       ({ block }) => block.nodes[0]!.isConnected && !block.nodes.some(within),
     );
+    this.inDocumentOrder = false;
     await this.read(containers, pacing);
   }
 
@@ -69,20 +73,38 @@ export class PageScanner {
 
   /** The page's mentions in document order, with ambiguity decided page-wide. */
   mentions(): PageMention[] {
-    const live = this.scanned.filter(({ block }) => block.nodes.every((node) => node.isConnected));
-    const all = live.flatMap(({ block, candidates }) =>
-      candidates.map((candidate) => ({ block, candidate })),
-    );
-    const decided = this.matcher.resolve(all.map(({ candidate }) => candidate));
+    const blocks: TextBlock[] = [];
+    const candidates: Candidate[] = [];
+    for (const { block, candidates: found } of this.scanned) {
+      if (!block.nodes.every((node) => node.isConnected)) continue;
+      for (const candidate of found) {
+        blocks.push(block);
+        candidates.push(candidate);
+      }
+    }
+    const decided = this.matcher.resolve(candidates);
     const mentions: PageMention[] = [];
-    all.forEach(({ block, candidate }, index) => {
+    for (let index = 0; index < candidates.length; index++) {
       const entityId = decided[index];
       const kind = entityId ? this.kindOf(entityId) : undefined;
-      if (!entityId || !kind) return;
-      mentions.push({ entityId, kind, range: blockRange(block, candidate.start, candidate.end) });
-    });
-    return mentions.sort(compareRanges);
+      if (!entityId || !kind) continue;
+      const { start, end } = candidates[index]!;
+      mentions.push({ entityId, kind, range: blockRange(blocks[index]!, start, end) });
+    }
+    // Blocks come in document order from a full scan, and so do their candidates: sorting would
+    // leave them as they are (the comparison is consistent with that order), so skip it.
+    return this.inDocumentOrder ? mentions : mentions.sort(compareRanges);
   }
+}
+
+/** Whether each root comes after the one before it in the document, outside it. */
+export function inDocumentOrder(roots: readonly Node[]): boolean {
+  for (let i = 1; i < roots.length; i++) {
+    const position = roots[i - 1]!.compareDocumentPosition(roots[i]!);
+    if (!(position & Node.DOCUMENT_POSITION_FOLLOWING) || position & Node.DOCUMENT_POSITION_CONTAINED_BY)
+      return false;
+  }
+  return true;
 }
 
 /** Document order; ranges in different trees (shadow roots) keep their relative order. */

@@ -1,34 +1,32 @@
 /**
- * An Aho-Corasick automaton over UTF-16 code units: every pattern found in one pass over the text,
- * at a cost that does not grow with the number of patterns.
+ * A trie of keys over UTF-16 code units, for whole-word matching: `EntityMatcher` walks it from each
+ * place in the text where a word can start, so the cost per character does not grow with the number
+ * of keys, and text inside words is never walked at all.
  *
  * Built for speed with large libraries (20,000 aliases and more): code units are mapped to a dense
- * alphabet of the symbols the patterns use (a character no pattern contains sends the automaton back
- * to its root at once); the trie lives in preallocated typed arrays (a node's children as a linked
- * list), with dense transition rows for the root and, for small alphabets, its children, where most
- * lookups happen.
+ * alphabet of the symbols the keys use (a character no key contains ends a walk at once); the trie
+ * lives in preallocated typed arrays (a node's children as a linked list), with dense transition rows
+ * for the root and for every node with several children, where most lookups happen.
  */
 
-/** Dense rows for the root's children only when the alphabet is this small (memory: size²). */
-const MAX_DENSE_ALPHABET = 256;
+/** A node with at least this many children gets a dense transition row. */
+const DENSE_MIN_CHILDREN = 4;
+/** At most this many dense transition entries (rows × alphabet size): 4 MB. */
+const MAX_DENSE_ENTRIES = 1 << 20;
 
 export class Automaton {
-  /** Code unit → symbol, or -1 when no pattern uses it. */
-  private readonly symbolOf = new Int32Array(0x10000).fill(-1);
-  private readonly alphabetSize: number;
-  /** Transitions of the root by symbol, and of its children (`row × alphabet + symbol`). */
-  private readonly rootNext: Int32Array;
-  private readonly denseRow: Int32Array;
-  private readonly denseNext: Int32Array;
-  private readonly firstChild: Int32Array;
-  private readonly nextSibling: Int32Array;
-  private readonly nodeSymbol: Int32Array;
-  private readonly fail: Int32Array;
-  /** Pattern ending at this node, or -1. */
-  private readonly terminal: Int32Array;
-  /** Nearest node on the fail chain (excluding itself) that ends a pattern, or 0. */
-  private readonly outputLink: Int32Array;
-  readonly patternLengths: Int32Array;
+  /** Code unit → symbol, or -1 when no key uses it. */
+  readonly symbolOf = new Int32Array(0x10000).fill(-1);
+  readonly alphabetSize: number;
+  /** Node → its dense row (`row × alphabet + symbol` in `denseNext`), or -1; the root's row is 0. */
+  readonly denseRow: Int32Array;
+  readonly denseNext: Int32Array;
+  /** Children of nodes without a dense row, as linked lists. */
+  readonly firstChild: Int32Array;
+  readonly nextSibling: Int32Array;
+  readonly nodeSymbol: Int32Array;
+  /** Key ending at this node, or -1. */
+  readonly terminal: Int32Array;
   readonly nodeCount: number;
 
   constructor(patterns: readonly string[]) {
@@ -43,14 +41,13 @@ export class Automaton {
     }
     const alphabet = Math.max(1, symbols);
     this.alphabetSize = alphabet;
-    this.rootNext = new Int32Array(alphabet).fill(-1);
     this.firstChild = new Int32Array(capacity).fill(-1);
     this.nextSibling = new Int32Array(capacity).fill(-1);
     this.nodeSymbol = new Int32Array(capacity);
     this.terminal = new Int32Array(capacity).fill(-1);
-    this.patternLengths = new Int32Array(patterns.length);
+    const childCount = new Int32Array(capacity);
 
-    // Insert in code-unit order: a pattern shares its prefix with the one before it, and below that
+    // Insert in code-unit order: a key shares its prefix with the one before it, and below that
     // prefix every node is new, so no child needs looking up.
     const order = patterns
       .map((_, index) => index)
@@ -60,103 +57,54 @@ export class Automaton {
     let count = 1;
     for (const index of order) {
       const pattern = patterns[index]!;
-      this.patternLengths[index] = pattern.length;
       let shared = 0;
       const limit = Math.min(previous.length, pattern.length);
       while (shared < limit && previous.charCodeAt(shared) === pattern.charCodeAt(shared)) shared++;
       let node = shared === 0 ? 0 : path[shared - 1]!;
       for (let i = shared; i < pattern.length; i++) {
-        const symbol = this.symbolOf[pattern.charCodeAt(i)]!;
         const child = count++;
-        this.nodeSymbol[child] = symbol;
+        this.nodeSymbol[child] = this.symbolOf[pattern.charCodeAt(i)]!;
         this.nextSibling[child] = this.firstChild[node]!;
         this.firstChild[node] = child;
-        if (node === 0) this.rootNext[symbol] = child;
+        childCount[node]!++;
         path[i] = child;
         node = child;
       }
-      // Duplicate patterns keep their first index; callers merge owners beforehand.
+      // Duplicate keys keep their first index; callers merge owners beforehand.
       if (pattern.length > 0 && (this.terminal[node] === -1 || index < this.terminal[node]!))
         this.terminal[node] = index;
       previous = pattern;
     }
     this.nodeCount = count;
 
-    // Dense rows for the root's children: the second character of a match is the next hottest lookup.
+    // Dense rows: the root always, then nodes with several children while the budget lasts.
     this.denseRow = new Int32Array(count).fill(-1);
+    const maxRows = Math.max(1, Math.floor(MAX_DENSE_ENTRIES / alphabet));
     let rows = 0;
-    if (alphabet <= MAX_DENSE_ALPHABET) {
-      for (let child = this.firstChild[0]!; child >= 0; child = this.nextSibling[child]!)
-        this.denseRow[child] = rows++;
+    this.denseRow[0] = rows++;
+    for (let node = 1; node < count && rows < maxRows; node++) {
+      if (childCount[node]! >= DENSE_MIN_CHILDREN) this.denseRow[node] = rows++;
     }
     this.denseNext = new Int32Array(rows * alphabet).fill(-1);
-    for (let child = this.firstChild[0]!; child >= 0 && rows > 0; child = this.nextSibling[child]!) {
-      const row = this.denseRow[child]! * alphabet;
-      for (let grand = this.firstChild[child]!; grand >= 0; grand = this.nextSibling[grand]!) {
-        this.denseNext[row + this.nodeSymbol[grand]!] = grand;
-      }
-    }
-
-    // Breadth-first: a node's fail link is the longest proper suffix that is also a trie path.
-    this.fail = new Int32Array(count);
-    this.outputLink = new Int32Array(count);
-    const queue = new Int32Array(count);
-    let head = 0;
-    let tail = 0;
-    for (let child = this.firstChild[0]!; child >= 0; child = this.nextSibling[child]!) queue[tail++] = child;
-    while (head < tail) {
-      const node = queue[head++]!;
+    for (let node = 0; node < count; node++) {
+      const row = this.denseRow[node]!;
+      if (row < 0) continue;
       for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) {
-        const symbol = this.nodeSymbol[child]!;
-        let f = this.fail[node]!;
-        let target = this.step(f, symbol);
-        while (target < 0 && f !== 0) {
-          f = this.fail[f]!;
-          target = this.step(f, symbol);
-        }
-        const failTo = target < 0 || target === child ? 0 : target;
-        this.fail[child] = failTo;
-        this.outputLink[child] = this.terminal[failTo]! >= 0 ? failTo : this.outputLink[failTo]!;
-        queue[tail++] = child;
+        this.denseNext[row * alphabet + this.nodeSymbol[child]!] = child;
       }
     }
   }
 
-  private listStep(node: number, symbol: number): number {
+  /**
+   * The child of `node` by `symbol` (from `symbolOf`), or -1. The root is node 0. (`EntityMatcher`
+   * inlines this in its scan loop.)
+   */
+  next(node: number, symbol: number): number {
+    const row = this.denseRow[node]!;
+    if (row >= 0) return this.denseNext[row * this.alphabetSize + symbol]!;
     for (let child = this.firstChild[node]!; child >= 0; child = this.nextSibling[child]!) {
       if (this.nodeSymbol[child] === symbol) return child;
     }
     return -1;
-  }
-
-  private step(node: number, symbol: number): number {
-    if (node === 0) return this.rootNext[symbol]!;
-    const row = this.denseRow[node]!;
-    if (row >= 0) return this.denseNext[row * this.alphabetSize + symbol]!;
-    return this.listStep(node, symbol);
-  }
-
-  /** Calls `onMatch(patternIndex, end)` for every occurrence; `end` is exclusive. */
-  search(text: string, onMatch: (pattern: number, end: number) => void): void {
-    let state = 0;
-    const { terminal, outputLink, fail, symbolOf } = this;
-    for (let i = 0; i < text.length; i++) {
-      const symbol = symbolOf[text.charCodeAt(i)]!;
-      if (symbol < 0) {
-        state = 0;
-        continue;
-      }
-      let target = this.step(state, symbol);
-      while (target < 0 && state !== 0) {
-        state = fail[state]!;
-        target = this.step(state, symbol);
-      }
-      state = target < 0 ? 0 : target;
-      let out = terminal[state]! >= 0 ? state : outputLink[state]!;
-      while (out > 0) {
-        onMatch(terminal[out]!, i + 1);
-        out = outputLink[out]!;
-      }
-    }
   }
 }

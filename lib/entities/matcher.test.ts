@@ -37,15 +37,36 @@ describe('fold', () => {
 });
 
 describe('Automaton', () => {
-  it('reports every occurrence, including overlapping and nested patterns', () => {
+  /** The keys (index, end) found walking `text` from its start, one symbol at a time. */
+  const walk = (automaton: Automaton, text: string) => {
+    const ends: Array<[number, number]> = [];
+    let node = 0;
+    for (let i = 0; i < text.length && node >= 0; i++) {
+      const symbol = automaton.symbolOf[text.charCodeAt(i)]!;
+      node = symbol < 0 ? -1 : automaton.next(node, symbol);
+      if (node >= 0 && automaton.terminal[node]! >= 0) ends.push([automaton.terminal[node]!, i + 1]);
+    }
+    return ends;
+  };
+
+  it('finds every key that starts the text, and stops where no key goes on', () => {
     const automaton = new Automaton(['he', 'she', 'his', 'hers']);
-    const hits: Array<[number, number]> = [];
-    automaton.search('ushers', (p, end) => hits.push([p, end]));
-    expect(hits.sort()).toEqual([
-      [0, 4],
-      [1, 4],
-      [3, 6],
+    expect(walk(automaton, 'hers')).toEqual([
+      [0, 2],
+      [3, 4],
     ]);
+    expect(walk(automaton, 'she sells')).toEqual([[1, 3]]);
+    expect(walk(automaton, 'hx his')).toEqual([]);
+    expect(automaton.symbolOf['x'.charCodeAt(0)]).toBe(-1);
+  });
+
+  it('walks nodes with dense rows and with child lists alike', () => {
+    // "a" has five children (a dense row), "ab" one (a list).
+    const keys = ['aa', 'aba', 'ac', 'ad', 'ae', 'b'];
+    const automaton = new Automaton(keys);
+    for (const [index, key] of keys.entries())
+      expect(walk(automaton, key)).toContainEqual([index, key.length]);
+    expect(walk(automaton, 'abb')).toEqual([]);
   });
 });
 
@@ -188,6 +209,39 @@ describe('EntityMatcher on real sentences', () => {
   it('finds nothing in text without names, and handles empty input', () => {
     expect(found(starter, '')).toEqual([]);
     expect(found(starter, 'The weather in the valley was mild for the season.')).toEqual([]);
+  });
+
+  it('reads names across invisible characters, white space runs, emoji and Hangul', () => {
+    const matcher = new EntityMatcher([
+      actor('mistura', 'Staffan de Mistura'),
+      actor('seoul', '서울 특별시'),
+      actor('syria', 'Syria'),
+    ]);
+    expect(found(matcher, 'Staf\u00adfan  de\n\tMistura\u200b said')).toEqual([
+      ['Staf\u00adfan  de\n\tMistura', 'mistura'],
+    ]);
+    // Text the scan cannot fold unit by unit is folded first; offsets still point into the source.
+    expect(found(matcher, '🇸🇾 Syria, 서울  특별시 and Syria')).toEqual([
+      ['Syria', 'syria'],
+      ['서울  특별시', 'seoul'],
+      ['Syria', 'syria'],
+    ]);
+  });
+
+  it('matches names that start with punctuation, and names that share a first word', () => {
+    const matcher = new EntityMatcher([
+      actor('heerenberg', "'s-Heerenberg"),
+      actor('york', 'New York'),
+      actor('delhi', 'New Delhi'),
+      actor('new', 'New'),
+    ]);
+    expect(found(matcher, "From 's-Heerenberg to New Delhi, New York and New Zealand.")).toEqual([
+      ["'s-Heerenberg", 'heerenberg'],
+      ['New Delhi', 'delhi'],
+      ['New York', 'york'],
+      ['New', 'new'],
+    ]);
+    expect(found(matcher, "it's Heerenberg")).toEqual([]);
   });
 
   it('builds one key per alias form', () => {

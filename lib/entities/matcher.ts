@@ -5,7 +5,7 @@
  */
 import type { Alias, EntityKind } from '../model/schema';
 import { Automaton } from './automaton';
-import { aliasKey, fold, isWordCode, sourceSpan } from './fold';
+import { aliasKey, fold, FOLD_COMPLEX, FOLD_DROPPED, foldCodeUnit, isWordCode } from './fold';
 
 /** What the matcher needs of an entity. */
 export interface MatchableEntity {
@@ -58,9 +58,45 @@ export function matchKey(alias: string, lower = true): string {
   return rest !== key && rest.includes(' ') ? rest : key;
 }
 
+/**
+ * How the scan sees a code unit (`EntityMatcher.classify`), in the bits of one number: its kind
+ * (KIND), whether its fold is part of a word or a space, and its fold's trie symbol + 1 (0 when no
+ * key has it) from SYMBOL_SHIFT up.
+ */
+const KIND = 3;
+/** Kinds: folds to one unit; folds to nothing; cannot be folded alone (see FOLD_COMPLEX). */
+const PLAIN = 1;
+const DROPPED = 2;
+const COMPLEX = 3;
+const WORD_UNIT = 4;
+const SPACE_UNIT = 8;
+const SYMBOL_SHIFT = 4;
+const FIRST_SYMBOL = 1 << SYMBOL_SHIFT;
+/** `EntityMatcher.firstWords`: 2^18 bits, 2^13 words of 32. */
+const FIRST_WORDS_SHIFT = 32 - 18;
+
+/** The bit of `firstWords` for a word hash (its symbols rotated in, mixed here once per word). */
+function firstWordBit(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> FIRST_WORDS_SHIFT;
+}
+
 export class EntityMatcher {
   private readonly automaton: Automaton;
   private readonly owners: AliasOwner[][];
+  /** Per key: 1 when an owner is case-sensitive (its candidates are checked against the source). */
+  private readonly caseChecked: Uint8Array;
+  /** How `scan` treats each code unit of page text (`classify`); 0 until first seen. */
+  private readonly sourceClasses = new Int32Array(0x10000);
+  /** The same for text that is folded already (`fold`'s output, for text the scan cannot fold). */
+  private readonly foldedClasses = new Int32Array(0x10000);
+  /**
+   * A bit per hash of the first word of every key (`firstWordBit`): a word of the text whose bit is
+   * not set starts no key, so the trie is not walked for it. Most words of a page start no key.
+   */
+  private readonly firstWords = new Int32Array(1 << (32 - FIRST_WORDS_SHIFT - 5));
+  /** What the last successful `walk` found: the owners, and how the scan classed its last unit. */
+  private walkOwners: AliasOwner[] = [];
+  private walkLastUnit = 0;
   /** Entity id → ids it is related to, in both directions. */
   private readonly context = new Map<string, Set<string>>();
   readonly aliasCount: number;
@@ -98,8 +134,22 @@ export class EntityMatcher {
       const shared = new Set(list.map((o) => o.entityId)).size > 1;
       return shared ? list.map((o) => ({ ...o, ambiguous: true })) : list;
     });
+    this.caseChecked = Uint8Array.from(this.owners, (list) => (list.some((o) => o.caseSensitive) ? 1 : 0));
     this.aliasCount = keys.length;
     this.automaton = new Automaton(keys);
+    for (const key of keys) this.addFirstWord(key);
+  }
+
+  /** Notes the first word of `key` in `firstWords` (keys that start with a word). */
+  private addFirstWord(key: string) {
+    const { symbolOf } = this.automaton;
+    if (!isWordCode(key.charCodeAt(0))) return;
+    let hash = 0;
+    for (let i = 0; i < key.length && isWordCode(key.charCodeAt(i)); i++) {
+      hash = ((hash << 5) | (hash >>> 27)) ^ (symbolOf[key.charCodeAt(i)]! + 1);
+    }
+    const bit = firstWordBit(hash);
+    this.firstWords[bit >>> 5]! |= 1 << (bit & 31);
   }
 
   private relate(from: string, to: string) {
@@ -108,36 +158,167 @@ export class EntityMatcher {
     this.context.set(from, set);
   }
 
-  /** Alias occurrences in `text`: whole words, case rules applied, leftmost-longest, non-overlapping. */
+  /**
+   * Alias occurrences in `text`: whole words, case rules applied, leftmost-longest, non-overlapping.
+   * Folds as it goes; text with units that cannot be folded one at a time (surrogate pairs, Hangul
+   * syllables) is folded first, then scanned the same way.
+   */
   find(text: string): Candidate[] {
+    // Page text comes from the DOM as external strings, which V8's mid-tier compiler (Maglev) reads
+    // a unit at a time through a runtime call: scan a sequential copy (one native copy) instead.
+    const copy = (text + ' ').slice(0, -1);
+    const direct = this.scan(copy, copy, this.sourceClasses, null);
+    if (direct) return direct;
     const folded = fold(text);
-    const haystack = folded.text;
-    const found: Array<{ start: number; end: number; owners: AliasOwner[] }> = [];
-    const lengths = this.automaton.patternLengths;
-    this.automaton.search(haystack, (pattern, end) => {
-      const start = end - lengths[pattern]!;
-      if (start > 0 && isWordCode(haystack.charCodeAt(start - 1))) return;
-      if (end < haystack.length && isWordCode(haystack.charCodeAt(end))) return;
-      let owners = this.owners[pattern]!;
-      if (owners.some((o) => o.caseSensitive)) {
-        const span = sourceSpan(text, folded, start, end);
-        const cased = aliasKey(text.slice(span.start, span.end), false);
-        owners = owners.filter((o) => !o.caseSensitive || o.casedKey === cased);
-        if (owners.length === 0) return;
-      }
-      found.push({ start, end, owners });
-    });
-    // Leftmost first; at one start, the longest wins; nothing overlaps what was taken.
-    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    return this.scan(folded.text, text, this.foldedClasses, folded.map)!;
+  }
+
+  /**
+   * The scan behind `find`, over `haystack`: `text` itself (folded unit by unit through
+   * `sourceClasses`; null when a unit cannot be), or its fold (`foldedClasses`, `map` to `text`).
+   *
+   * A match starts where a word can (at the start, or after a unit that is not part of a word) and
+   * ends where one does. So a key that starts with a word matches only where the text has the same
+   * first word: each word of the text is hashed as it is read, and the trie is walked from the
+   * word's start only when its hash is a key's first word. A key that starts with punctuation is
+   * looked for wherever that punctuation can start a match.
+   */
+  private scan(haystack: string, text: string, classes: Int32Array, map: Uint32Array | null) {
+    const { denseNext } = this.automaton;
+    const firstWords = this.firstWords;
+    const length = haystack.length;
     const taken: Candidate[] = [];
-    let reach = 0;
-    for (const match of found) {
-      if (match.start < reach) continue;
-      reach = match.end;
-      const span = sourceSpan(text, folded, match.start, match.end);
-      taken.push({ start: span.start, end: span.end, owners: match.owners });
+    let wordBefore = false;
+    let at = 0;
+    while (at < length) {
+      let unit = classes[haystack.charCodeAt(at)]!;
+      if (unit === 0) unit = this.classify(haystack.charCodeAt(at), classes);
+      let from = -1;
+      let next = at + 1;
+      if ((unit & (KIND | WORD_UNIT)) === (PLAIN | WORD_UNIT)) {
+        if (wordBefore) {
+          at = next;
+          continue;
+        }
+        // A word starts here: read it to its end, hashing its symbols.
+        let hash = unit >> SYMBOL_SHIFT;
+        for (; next < length; next++) {
+          let inner = classes[haystack.charCodeAt(next)]!;
+          if ((inner & (KIND | WORD_UNIT)) !== (PLAIN | WORD_UNIT)) {
+            if (inner === 0) inner = this.classify(haystack.charCodeAt(next), classes);
+            if ((inner & KIND) === DROPPED) continue;
+            if ((inner & (KIND | WORD_UNIT)) !== (PLAIN | WORD_UNIT)) break;
+          }
+          hash = ((hash << 5) | (hash >>> 27)) ^ (inner >> SYMBOL_SHIFT);
+        }
+        const bit = firstWordBit(hash);
+        if (unit >= FIRST_SYMBOL && firstWords[bit >>> 5]! & (1 << (bit & 31))) from = at;
+        wordBefore = true;
+      } else if ((unit & KIND) === PLAIN) {
+        // Not part of a word: a key that starts with it (an apostrophe, say) may start here.
+        if (!wordBefore && unit >= FIRST_SYMBOL && denseNext[(unit >> SYMBOL_SHIFT) - 1]! >= 0) from = at;
+        wordBefore = false;
+      } else if ((unit & KIND) !== DROPPED) {
+        return null;
+      }
+      if (from >= 0) {
+        const last = this.walk(haystack, text, classes, map, from);
+        if (last === -2) return null;
+        if (last >= 0) {
+          taken.push({ ...this.span(text, map, from, last), owners: this.walkOwners });
+          // Nothing overlaps what was taken: go on after it.
+          next = last + 1;
+          wordBefore = (this.walkLastUnit & WORD_UNIT) !== 0;
+        }
+      }
+      at = next;
     }
     return taken;
+  }
+
+  /**
+   * Walks the trie from haystack unit `from` for the longest key that ends a word there and whose
+   * case rules hold: returns the index of its last unit (owners in `walkOwners`), -1 for none, or -2
+   * when a unit cannot be folded alone. The trie's transitions are inlined: before the JIT compiles
+   * this loop, every call counts.
+   */
+  private walk(haystack: string, text: string, classes: Int32Array, map: Uint32Array | null, from: number) {
+    const { terminal, denseRow, denseNext, alphabetSize, firstChild, nextSibling, nodeSymbol } =
+      this.automaton;
+    const length = haystack.length;
+    let last = from;
+    let lastUnit = classes[haystack.charCodeAt(from)]!;
+    // The root's dense row is row 0.
+    let node = denseNext[(lastUnit >> SYMBOL_SHIFT) - 1]!;
+    let found = -1;
+    for (let at = from + 1; node >= 0; at++) {
+      // The next folded unit: dropped units skipped, and a space right after a space.
+      let next = 0;
+      for (; at < length; at++) {
+        next = classes[haystack.charCodeAt(at)]!;
+        if (next === 0) next = this.classify(haystack.charCodeAt(at), classes);
+        if ((next & KIND) === DROPPED) continue;
+        if ((next & KIND) !== PLAIN) return -2;
+        if (!(next & SPACE_UNIT && lastUnit & SPACE_UNIT)) break;
+      }
+      if (at >= length) next = 0;
+      const key = terminal[node]!;
+      if (key >= 0 && !(next & WORD_UNIT)) {
+        let owners: AliasOwner[] | null = this.owners[key]!;
+        if (this.caseChecked[key]) {
+          const span = this.span(text, map, from, last);
+          owners = this.casedOwners(key, text, span.start, span.end);
+        }
+        if (owners) {
+          found = last;
+          this.walkOwners = owners;
+          this.walkLastUnit = lastUnit;
+        }
+      }
+      if (next < FIRST_SYMBOL) break;
+      const symbol = (next >> SYMBOL_SHIFT) - 1;
+      const row = denseRow[node]!;
+      if (row >= 0) {
+        node = denseNext[row * alphabetSize + symbol]!;
+      } else {
+        let child = firstChild[node]!;
+        while (child >= 0 && nodeSymbol[child] !== symbol) child = nextSibling[child]!;
+        node = child;
+      }
+      last = at;
+      lastUnit = next;
+    }
+    return found;
+  }
+
+  /** The span of `text` that haystack units `first` to `last` (inclusive) come from. */
+  private span(text: string, map: Uint32Array | null, first: number, last: number) {
+    if (!map) return { start: first, end: last + 1 };
+    const end = map[last]!;
+    const code = text.charCodeAt(end);
+    return { start: map[first]!, end: end + (code >= 0xd800 && code <= 0xdbff ? 2 : 1) };
+  }
+
+  /** How the scan treats code unit `code` (`classes` is one of the two tables), cached there. */
+  private classify(code: number, classes: Int32Array): number {
+    const unit = classes === this.sourceClasses ? foldCodeUnit(code) : code;
+    let entry: number;
+    if (unit === FOLD_DROPPED) entry = DROPPED;
+    else if (unit === FOLD_COMPLEX) entry = COMPLEX;
+    else {
+      entry = PLAIN | ((this.automaton.symbolOf[unit]! + 1) << SYMBOL_SHIFT);
+      if (isWordCode(unit)) entry |= WORD_UNIT;
+      if (unit === 0x20) entry |= SPACE_UNIT;
+    }
+    classes[code] = entry;
+    return entry;
+  }
+
+  /** The owners of a key whose case matches `text` from `start` to `end`, or null. */
+  private casedOwners(key: number, text: string, start: number, end: number) {
+    const cased = aliasKey(text.slice(start, end), false);
+    const owners = this.owners[key]!.filter((o) => !o.caseSensitive || o.casedKey === cased);
+    return owners.length > 0 ? owners : null;
   }
 
   /**
@@ -146,22 +327,27 @@ export class EntityMatcher {
    * Returns, for each candidate, the entity id or null (dropped).
    */
   resolve(candidates: readonly Candidate[]): Array<string | null> {
-    const certain = new Map<string, number>();
-    for (const candidate of candidates) {
-      const [only, ...rest] = candidate.owners;
-      if (only && rest.length === 0 && !only.ambiguous) {
-        certain.set(only.entityId, (certain.get(only.entityId) ?? 0) + 1);
-      }
+    const decided: Array<string | null> = new Array<string | null>(candidates.length).fill(null);
+    let uncertain = false;
+    for (let i = 0; i < candidates.length; i++) {
+      const owners = candidates[i]!.owners;
+      if (owners.length === 1 && !owners[0]!.ambiguous) decided[i] = owners[0]!.entityId;
+      else uncertain = true;
     }
+    // Most pages have no ambiguous candidate at all: then there is nothing to weigh.
+    if (!uncertain) return decided;
+    const certain = new Map<string, number>();
+    for (const id of decided) if (id !== null) certain.set(id, (certain.get(id) ?? 0) + 1);
     const hasContext = (id: string) =>
       certain.has(id) || [...(this.context.get(id) ?? [])].some((other) => certain.has(other));
-    return candidates.map(({ owners }) => {
-      if (owners.length === 1 && !owners[0]!.ambiguous) return owners[0]!.entityId;
+    candidates.forEach(({ owners }, index) => {
+      if (decided[index] !== null) return;
       const plausible = owners.filter((o) => hasContext(o.entityId));
-      if (plausible.length === 0) return null;
+      if (plausible.length === 0) return;
       plausible.sort((a, b) => (certain.get(b.entityId) ?? 0) - (certain.get(a.entityId) ?? 0));
-      return plausible[0]!.entityId;
+      decided[index] = plausible[0]!.entityId;
     });
+    return decided;
   }
 
   /** Finds and resolves in one text (tests, single-block pages). */
