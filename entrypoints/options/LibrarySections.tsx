@@ -3,7 +3,6 @@
  * digests, feeds, the actors-and-events manager and backups.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { BackupImport } from '@/components/BackupImport';
 import { DigestImport } from '@/components/DigestImport';
 import { EntityManager } from '@/components/EntityManager';
@@ -12,6 +11,7 @@ import type { ImportReport } from '@/lib/model/import-report';
 import type { BackupPreview, EntityRow, FeedRow } from '@/lib/model/views';
 import { ProtocolError, type Requester } from '@/lib/protocol/client';
 import { downloadText } from '../reading/download';
+import { allowOrigins } from '../reading/site-access';
 
 interface SectionProps {
   request: Requester;
@@ -25,13 +25,6 @@ const describe = (error: unknown) => {
     error instanceof ProtocolError && error.details.length > 0 ? ` (${error.details.join('; ')})` : '';
   return `${(error as Error).message}${details}`;
 };
-
-/** Asks for permission to read feed sites; the browser shows its own prompt on the reader's click. */
-async function allowOrigins(urls: string[]): Promise<boolean> {
-  const origins = [...new Set(urls.map((url) => `${new URL(url).origin}/*`))];
-  if (origins.length === 0) return true;
-  return browser.permissions.request({ origins }).catch(() => false);
-}
 
 export function DigestSection({ request, onChanged }: SectionProps) {
   const [busy, setBusy] = useState(false);

@@ -10,6 +10,7 @@ import { createRequester } from '@/lib/protocol/client';
 import type { AnalysisView, PanelView } from '@/lib/protocol/messages';
 import { ReadingListPanel } from '../reading/ReadingListPanel';
 import { AddAnalysis } from './AddAnalysis';
+import { allowOrigins } from '../reading/site-access';
 
 const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
 
@@ -142,9 +143,7 @@ export function SidePanelApp() {
 
   const subscribe = async (url: string) => {
     // Asked on the reader's click: Backstory may then read this feed's site, and nothing else.
-    const origin = `${new URL(url).origin}/*`;
-    const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
-    if (!granted) {
+    if (!(await allowOrigins([url]))) {
       setError(`Backstory needs permission to read ${new URL(url).host} to follow this feed.`);
       return;
     }

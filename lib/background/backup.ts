@@ -115,9 +115,6 @@ type Tables = z.infer<typeof tablesSchema>;
 type TableName = keyof Tables;
 
 const TABLES = Object.keys(tablesSchema.shape) as TableName[];
-const primaryKey = (table: TableName): string =>
-  table === 'feedItems' ? 'key' : table === 'sites' ? 'host' : table === 'settings' ? 'key' : 'id';
-
 /** Serialises the whole library. */
 export async function exportBackup(db: BackstoryDatabase, now = Date.now()): Promise<string> {
   const tables: Record<string, unknown[]> = {};
@@ -170,30 +167,34 @@ export function parseBackup(text: string): z.infer<typeof backupSchema> {
   return { ...result.data, tables: { ...result.data.tables, settings } };
 }
 
-/** What importing would add and update, per table. */
-export async function previewBackup(
-  db: BackstoryDatabase,
-  text: string,
-  fileName: string,
-): Promise<BackupPreview> {
-  const backup = parseBackup(text);
+type Backup = ReturnType<typeof parseBackup>;
+
+/** What writing a parsed backup would add and update, per table. */
+async function countChanges(db: BackstoryDatabase, backup: Backup, fileName: string): Promise<BackupPreview> {
   const counts: BackupPreview['counts'] = {};
   for (const name of TABLES) {
     const rows = backup.tables[name] as Array<Record<string, unknown>>;
     if (rows.length === 0) continue;
-    const key = primaryKey(name);
-    const keys = rows.map((row) => row[key]).filter((k) => k !== undefined) as string[];
-    const stored = name === 'hiddenAliases' ? [] : await db.table(name).bulkGet(keys);
+    const table = db.table(name);
+    // Hidden aliases have generated keys: they are matched by content when written.
+    const keyPath = table.schema.primKey.keyPath as string;
+    const keys = rows.map((row) => row[keyPath]).filter((k) => k !== undefined) as string[];
+    const stored = name === 'hiddenAliases' ? [] : await table.bulkGet(keys);
     const update = stored.filter(Boolean).length;
     counts[name] = { add: rows.length - update, update };
   }
   return { fileName, exportedAt: backup.exportedAt, counts };
 }
 
+/** What importing would add and update, per table. */
+export function previewBackup(db: BackstoryDatabase, text: string, fileName: string): Promise<BackupPreview> {
+  return countChanges(db, parseBackup(text), fileName);
+}
+
 /** Writes a validated backup in one transaction: every row is added or replaced, or none is. */
 export async function importBackup(db: BackstoryDatabase, text: string): Promise<BackupPreview> {
-  const preview = await previewBackup(db, text, '');
   const backup = parseBackup(text);
+  const preview = await countChanges(db, backup, '');
   await db.transaction(
     'rw',
     TABLES.map((name) => db.table(name)),

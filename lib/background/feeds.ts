@@ -12,7 +12,8 @@ import { analysisSchema } from '../model/schema';
 import type { FeedRow } from '../model/views';
 import { InvalidInputError } from '../protocol/dispatch';
 import type { DomHost } from './dom-host';
-import { shortHash, slugify, type EntityTagger } from './tagging';
+import { fnv1a64 } from '../reading/url';
+import { slugify, type EntityTagger } from './tagging';
 
 export interface FeedServiceDeps {
   db: BackstoryDatabase;
@@ -37,7 +38,7 @@ export function normaliseFeedUrl(input: string): string {
   return url.href;
 }
 
-const feedId = (url: string) => `feed-${slugify(new URL(url).hostname, 40)}-${shortHash(url)}`;
+const feedId = (url: string) => `feed-${slugify(new URL(url).hostname, 40)}-${fnv1a64(url)}`;
 
 export class FeedService {
   private readonly db: BackstoryDatabase;
@@ -190,7 +191,7 @@ export class FeedService {
       const summary = (item.summaryText || digest.summary || item.title).slice(0, 2000);
       const entityIds = await this.deps.tagger.tag(`${item.title}\n${text || summary}`);
       const result = analysisSchema.safeParse({
-        id: `${slugify(item.title, 50)}-${shortHash(`${feed.id} ${item.guid}`)}`,
+        id: `${slugify(item.title, 50)}-${fnv1a64(`${feed.id} ${item.guid}`)}`,
         url: item.url,
         title: item.title.slice(0, 400) || item.url,
         authors: (item.authors.length > 0 ? item.authors : [outlet]).slice(0, 20).map((name) => ({ name })),

@@ -8,8 +8,8 @@ import type { ImportReport } from '../model/import-report';
 import { analysisSchema, type Analysis, type Entity } from '../model/schema';
 import type { AnalysisDraft, EntityRow, NewActor } from '../model/views';
 import { InvalidInputError } from '../protocol/dispatch';
-import { articleKey } from '../reading/url';
-import { shortHash, slugify, type EntityTagger } from './tagging';
+import { articleKey, fnv1a64 } from '../reading/url';
+import { slugify, type EntityTagger } from './tagging';
 
 /** Turns zod issues into the dispatcher's readable error. */
 function validated(analysis: Analysis): Analysis {
@@ -91,7 +91,7 @@ export class LibraryEditor {
         stored?.id ??
         (await freeId(
           async (candidate) => !!(await db.analyses.get(candidate)),
-          `${slugify(draft.title, 50)}-${shortHash(articleKey(draft.url))}`,
+          `${slugify(draft.title, 50)}-${fnv1a64(articleKey(draft.url))}`,
         ));
       const analysis = validated({
         id,
@@ -140,14 +140,14 @@ export class LibraryEditor {
       updated: { analyses: 0, entities: 0, sources: 0 },
       unchanged: 0,
     };
-    const sourceId = `digest-${slugify(digest.title, 50)}-${shortHash(text)}`;
+    const sourceId = `digest-${slugify(digest.title, 50)}-${fnv1a64(text)}`;
     const tagged = await Promise.all(
       digest.pieces.map((piece) => this.tagger.tag(`${piece.title}\n${piece.text}`)),
     );
     const date = digest.publishedAt ?? new Date(now).toISOString().slice(0, 10);
     const analyses = digest.pieces.map((piece, i) =>
       validated({
-        id: `${slugify(piece.title, 50)}-${shortHash(`${piece.outlet} ${piece.title}`)}`,
+        id: `${slugify(piece.title, 50)}-${fnv1a64(`${piece.outlet} ${piece.title}`)}`,
         // A piece without its own link points at the digest, or at a search for its title.
         url:
           piece.url ??

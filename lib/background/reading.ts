@@ -6,7 +6,7 @@ import type { ArticleContentRecord, BackstoryDatabase, SavedArticleRecord } from
 import type { PageExtract } from '../model/extract';
 import type { ReadingItem } from '../model/reading';
 import type { ReadingRow } from '../model/views';
-import type { AnalysisView, ReadingArticle, ReadingImportReport } from '../protocol/messages';
+import type { ReadingArticle, ReadingImportReport } from '../protocol/messages';
 import { InvalidInputError } from '../protocol/dispatch';
 import { createReadingSearch, type ReadingSearch } from '../reading/search';
 import { articleId, articleKey } from '../reading/url';
@@ -99,11 +99,13 @@ export class ReadingService {
     const result = await db.transaction('rw', [db.articles, db.articleContents], async () => {
       const stored = await db.articles.where('key').equals(key).first();
       const id = stored?.id ?? articleId(key);
+      // A row deleted within the undo window is saved afresh; a live one keeps the reader's choices.
+      const live = stored?.deletedAt === undefined ? stored : undefined;
       const { metadata } = extract;
       const record: SavedArticleRecord = {
         id,
         // The canonical URL when it is on the same site (the key chose it), else the page's.
-        url: stored && stored.deletedAt === undefined ? stored.url : canonicalOr(extract),
+        url: live?.url ?? canonicalOr(extract),
         key,
         title: metadata.title || extract.url,
         ...(metadata.authors.length > 0 ? { byline: metadata.authors.join(', ') } : {}),
@@ -116,17 +118,13 @@ export class ReadingService {
         wordCount: extract.wordCount,
         readingMinutes: extract.readingMinutes,
         entityIds,
-        tags: stored && stored.deletedAt === undefined ? stored.tags : [],
-        status: stored && stored.deletedAt === undefined ? stored.status : 'unread',
-        savedAt: stored && stored.deletedAt === undefined ? stored.savedAt : now,
-        ...(stored?.addedAt !== undefined && stored.deletedAt === undefined
-          ? { addedAt: stored.addedAt }
-          : {}),
+        tags: live?.tags ?? [],
+        status: live?.status ?? 'unread',
+        savedAt: live?.savedAt ?? now,
+        ...(live?.addedAt !== undefined ? { addedAt: live.addedAt } : {}),
         updatedAt: now,
         contentState: 'saved',
-        ...(stored?.progress !== undefined && stored.deletedAt === undefined
-          ? { progress: stored.progress }
-          : {}),
+        ...(live?.progress !== undefined ? { progress: live.progress } : {}),
       };
       // Another row may hold this URL under an older key; the newest save wins.
       const sameUrl = await db.articles.where('url').equals(record.url).first();
@@ -136,7 +134,7 @@ export class ReadingService {
       }
       await db.articles.put(record);
       await db.articleContents.put({ id, contentHtml: extract.contentHtml, text: extract.text });
-      return { id, created: !stored || stored.deletedAt !== undefined, title: record.title, record };
+      return { id, created: !live, title: record.title, record };
     });
     await this.indexed((search) => search.replace(this.searchDoc(result.record, extract.text)));
     return { id: result.id, created: result.created, title: result.title };
@@ -241,7 +239,7 @@ export class ReadingService {
     return article;
   }
 
-  async get(id: string): Promise<Omit<ReadingArticle, 'names'> & { newAnalysisRecords: AnalysisView[] }> {
+  async get(id: string): Promise<Omit<ReadingArticle, 'names'>> {
     const article = await this.getLive(id);
     const content = await this.db.articleContents.get(id);
     const recent = await this.db.analyses.where('addedAt').above(sinceOf(article)).toArray();
@@ -254,7 +252,6 @@ export class ReadingService {
       row: toRow(article, newAnalyses.length),
       contentHtml: content?.contentHtml ?? null,
       newAnalyses,
-      newAnalysisRecords: newAnalyses,
     };
   }
 
@@ -365,11 +362,6 @@ export class ReadingService {
         }
         return ids.length;
       });
-  }
-
-  /** Resolves when the current background download is done (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.fetching ?? Promise.resolve();
   }
 
   private async fetchAll(ids: string[]): Promise<void> {

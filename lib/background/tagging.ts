@@ -49,13 +49,3 @@ export function slugify(text: string, maxLength = 60): string {
     .replace(/-+$/, '');
   return slug || 'item';
 }
-
-/** A short stable hash (FNV-1a, base 36) to make ids unique without randomness. */
-export function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
-}
