@@ -244,6 +244,31 @@ describe('EntityMatcher on real sentences', () => {
     expect(found(matcher, "it's Heerenberg")).toEqual([]);
   });
 
+  it('finds names of several words only where their first two words are, whatever lies between', () => {
+    // No key is "New" alone here: the first word is looked up with the word after it.
+    const matcher = new EntityMatcher([
+      actor('york', 'New York City'),
+      actor('us', 'U.S. Navy'),
+      actor('assad', 'Bashar al-Assad'),
+      actor('city', 'York'),
+    ]);
+    expect(
+      found(
+        matcher,
+        'New rules: New\u00ad  York City, new\nyork city, the U.S. Navy, Bashar al\u2013Assad, Bashar Assad; New, York.',
+      ),
+    ).toEqual([
+      ['New\u00ad  York City', 'york'],
+      ['new\nyork city', 'york'],
+      ['U.S. Navy', 'us'],
+      ['Bashar al\u2013Assad', 'assad'],
+      ['York', 'city'],
+    ]);
+    // Where the second word does not go on to a name, the walk from the first finds nothing and the
+    // second word is still read for itself.
+    expect(found(matcher, 'New York Times')).toEqual([['York', 'city']]);
+  });
+
   it('builds one key per alias form', () => {
     expect(aliasKey('  Staffan   de-Mistura ')).toBe('staffan de mistura');
     expect(starter.aliasCount).toBeGreaterThan(150);

@@ -72,12 +72,18 @@ const WORD_UNIT = 4;
 const SPACE_UNIT = 8;
 const SYMBOL_SHIFT = 4;
 const FIRST_SYMBOL = 1 << SYMBOL_SHIFT;
-/** `EntityMatcher.firstWords`: 2^18 bits, 2^13 words of 32. */
-const FIRST_WORDS_SHIFT = 32 - 18;
+/** The word filters (`EntityMatcher.walkWords` and others): 2^18 bits each, 2^13 words of 32. */
+const FILTER_SHIFT = 32 - 18;
+const FILTER_WORDS = 1 << (32 - FILTER_SHIFT - 5);
 
-/** The bit of `firstWords` for a word hash (its symbols rotated in, mixed here once per word). */
-function firstWordBit(hash: number): number {
-  return Math.imul(hash, 0x9e3779b1) >>> FIRST_WORDS_SHIFT;
+/** A word filter's bit for a word hash (its symbols rotated in, mixed here once per word). */
+function filterBit(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> FILTER_SHIFT;
+}
+
+/** The hash of two words in a row, for `pairWords`. */
+function pairHash(first: number, second: number): number {
+  return Math.imul(first, 0x85ebca6b) ^ second;
 }
 
 export class EntityMatcher {
@@ -90,13 +96,20 @@ export class EntityMatcher {
   /** The same for text that is folded already (`fold`'s output, for text the scan cannot fold). */
   private readonly foldedClasses = new Int32Array(0x10000);
   /**
-   * A bit per hash of the first word of every key (`firstWordBit`): a word of the text whose bit is
-   * not set starts no key, so the trie is not walked for it. Most words of a page start no key.
+   * Filters on word hashes (`filterBit`) that decide where the trie is walked; a word that sets none
+   * of their bits starts no key, and most words of a page start none. `walkWords`: first words of
+   * keys that are one word, or whose first word is not followed by a space and a word ("U.S.").
+   * `pairFirst`: first words of the other keys, which start with two words ("Bashar Assad"), and
+   * `pairWords` their first two words: so "New" in "New rules" is not walked from, though "New
+   * York" starts a key.
    */
-  private readonly firstWords = new Int32Array(1 << (32 - FIRST_WORDS_SHIFT - 5));
-  /** What the last successful `walk` found: the owners, and how the scan classed its last unit. */
+  private readonly walkWords = new Int32Array(FILTER_WORDS);
+  private readonly pairFirst = new Int32Array(FILTER_WORDS);
+  private readonly pairWords = new Int32Array(FILTER_WORDS);
+  /** Where `starts` found that keys may start (reused from call to call). */
+  private positions: Int32Array = new Int32Array(1024);
+  /** The owners of what the last successful `walk` found. */
   private walkOwners: AliasOwner[] = [];
-  private walkLastUnit = 0;
   /** Entity id → ids it is related to, in both directions. */
   private readonly context = new Map<string, Set<string>>();
   readonly aliasCount: number;
@@ -137,19 +150,30 @@ export class EntityMatcher {
     this.caseChecked = Uint8Array.from(this.owners, (list) => (list.some((o) => o.caseSensitive) ? 1 : 0));
     this.aliasCount = keys.length;
     this.automaton = new Automaton(keys);
-    for (const key of keys) this.addFirstWord(key);
+    for (const key of keys) this.addToFilters(key);
   }
 
-  /** Notes the first word of `key` in `firstWords` (keys that start with a word). */
-  private addFirstWord(key: string) {
+  /** Notes a key that starts with a word in the word filters (`walkWords`, `pairFirst`, `pairWords`). */
+  private addToFilters(key: string) {
     const { symbolOf } = this.automaton;
+    // The hash of the word starting at `from`, as `starts` computes it, and where the word ends.
+    const wordAt = (from: number): [number, number] => {
+      let hash = 0;
+      let at = from;
+      for (; at < key.length && isWordCode(key.charCodeAt(at)); at++) {
+        hash = ((hash << 5) | (hash >>> 27)) ^ (symbolOf[key.charCodeAt(at)]! + 1);
+      }
+      return [hash, at];
+    };
+    const set = (filter: Int32Array, bit: number) => (filter[bit >>> 5]! |= 1 << (bit & 31));
     if (!isWordCode(key.charCodeAt(0))) return;
-    let hash = 0;
-    for (let i = 0; i < key.length && isWordCode(key.charCodeAt(i)); i++) {
-      hash = ((hash << 5) | (hash >>> 27)) ^ (symbolOf[key.charCodeAt(i)]! + 1);
+    const [first, end] = wordAt(0);
+    if (key.charCodeAt(end) === 0x20 && isWordCode(key.charCodeAt(end + 1))) {
+      set(this.pairFirst, filterBit(first));
+      set(this.pairWords, filterBit(pairHash(first, wordAt(end + 1)[0])));
+    } else {
+      set(this.walkWords, filterBit(first));
     }
-    const bit = firstWordBit(hash);
-    this.firstWords[bit >>> 5]! |= 1 << (bit & 31);
   }
 
   private relate(from: string, to: string) {
@@ -176,25 +200,55 @@ export class EntityMatcher {
   /**
    * The scan behind `find`, over `haystack`: `text` itself (folded unit by unit through
    * `sourceClasses`; null when a unit cannot be), or its fold (`foldedClasses`, `map` to `text`).
-   *
-   * A match starts where a word can (at the start, or after a unit that is not part of a word) and
-   * ends where one does. So a key that starts with a word matches only where the text has the same
-   * first word: each word of the text is hashed as it is read, and the trie is walked from the
-   * word's start only when its hash is a key's first word. A key that starts with punctuation is
-   * looked for wherever that punctuation can start a match.
+   * First `starts` finds where a key may start; then the trie is walked from each of those places
+   * that no earlier match covers.
    */
   private scan(haystack: string, text: string, classes: Int32Array, map: Uint32Array | null) {
-    const { denseNext } = this.automaton;
-    const firstWords = this.firstWords;
-    const length = haystack.length;
+    const count = this.starts(haystack, classes);
+    if (count < 0) return null;
+    const positions = this.positions;
     const taken: Candidate[] = [];
+    let resume = 0;
+    for (let i = 0; i < count; i++) {
+      const from = positions[i]!;
+      // Nothing overlaps what was taken.
+      if (from < resume) continue;
+      const last = this.walk(haystack, text, classes, map, from);
+      if (last === -2) return null;
+      if (last >= 0) {
+        const { start, end } = this.span(text, map, from, last);
+        taken.push({ start, end, owners: this.walkOwners });
+        resume = last + 1;
+      }
+    }
+    return taken;
+  }
+
+  /**
+   * Where in `haystack` a key may start, into `positions`; returns how many, or -1 when a unit
+   * cannot be folded alone. A match starts where a word can (at the start, or after a unit that is
+   * not part of a word) and ends where one does. So a key that starts with a word matches only where
+   * the text has the same first word (and, for most keys of several words, the same second word):
+   * each word of the text is hashed as it is read and looked up in the word filters. A key that
+   * starts with punctuation may start wherever that punctuation can start a match. A small loop of
+   * its own, so the JIT compiles it early.
+   */
+  private starts(haystack: string, classes: Int32Array): number {
+    const { denseNext } = this.automaton;
+    const { walkWords, pairFirst, pairWords } = this;
+    const length = haystack.length;
+    let positions = this.positions;
+    let count = 0;
     let wordBefore = false;
+    // A word that may start a key of two words or more, while only white space follows it.
+    let pairFrom = -1;
+    let pairStart = 0;
     let at = 0;
     while (at < length) {
       let unit = classes[haystack.charCodeAt(at)]!;
       if (unit === 0) unit = this.classify(haystack.charCodeAt(at), classes);
-      let from = -1;
       let next = at + 1;
+      let start = false;
       if ((unit & (KIND | WORD_UNIT)) === (PLAIN | WORD_UNIT)) {
         if (wordBefore) {
           at = next;
@@ -211,29 +265,52 @@ export class EntityMatcher {
           }
           hash = ((hash << 5) | (hash >>> 27)) ^ (inner >> SYMBOL_SHIFT);
         }
-        const bit = firstWordBit(hash);
-        if (unit >= FIRST_SYMBOL && firstWords[bit >>> 5]! & (1 << (bit & 31))) from = at;
         wordBefore = true;
+        if (unit >= FIRST_SYMBOL) {
+          // The word before and this one may start a key (that place comes first).
+          if (pairFrom >= 0) {
+            const pair = filterBit(pairHash(pairStart, hash));
+            if ((pairWords[pair >>> 5]! & (1 << (pair & 31))) !== 0) {
+              if (count === positions.length) positions = this.growPositions();
+              positions[count++] = pairFrom;
+            }
+          }
+          const bit = filterBit(hash);
+          start = (walkWords[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+          // A walk from here tries the keys of several words too; otherwise they wait for the next word.
+          if (!start && (pairFirst[bit >>> 5]! & (1 << (bit & 31))) !== 0) {
+            pairFrom = at;
+            pairStart = hash;
+          } else {
+            pairFrom = -1;
+          }
+        } else {
+          pairFrom = -1;
+        }
       } else if ((unit & KIND) === PLAIN) {
         // Not part of a word: a key that starts with it (an apostrophe, say) may start here.
-        if (!wordBefore && unit >= FIRST_SYMBOL && denseNext[(unit >> SYMBOL_SHIFT) - 1]! >= 0) from = at;
+        start = !wordBefore && unit >= FIRST_SYMBOL && denseNext[(unit >> SYMBOL_SHIFT) - 1]! >= 0;
+        // White space keeps a pending first word (its key may go on after it); anything else ends it.
+        if (!(unit & SPACE_UNIT)) pairFrom = -1;
         wordBefore = false;
       } else if ((unit & KIND) !== DROPPED) {
-        return null;
+        return -1;
       }
-      if (from >= 0) {
-        const last = this.walk(haystack, text, classes, map, from);
-        if (last === -2) return null;
-        if (last >= 0) {
-          taken.push({ ...this.span(text, map, from, last), owners: this.walkOwners });
-          // Nothing overlaps what was taken: go on after it.
-          next = last + 1;
-          wordBefore = (this.walkLastUnit & WORD_UNIT) !== 0;
-        }
+      if (start) {
+        if (count === positions.length) positions = this.growPositions();
+        positions[count++] = at;
       }
       at = next;
     }
-    return taken;
+    return count;
+  }
+
+  /** Doubles `positions`, keeping its content. */
+  private growPositions(): Int32Array {
+    const grown = new Int32Array(this.positions.length * 2);
+    grown.set(this.positions);
+    this.positions = grown;
+    return grown;
   }
 
   /**
@@ -272,7 +349,6 @@ export class EntityMatcher {
         if (owners) {
           found = last;
           this.walkOwners = owners;
-          this.walkLastUnit = lastUnit;
         }
       }
       if (next < FIRST_SYMBOL) break;
