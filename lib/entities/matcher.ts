@@ -156,24 +156,25 @@ export class EntityMatcher {
   /** Notes a key that starts with a word in the word filters (`walkWords`, `pairFirst`, `pairWords`). */
   private addToFilters(key: string) {
     const { symbolOf } = this.automaton;
-    // The hash of the word starting at `from`, as `starts` computes it, and where the word ends.
-    const wordAt = (from: number): [number, number] => {
-      let hash = 0;
-      let at = from;
-      for (; at < key.length && isWordCode(key.charCodeAt(at)); at++) {
-        hash = ((hash << 5) | (hash >>> 27)) ^ (symbolOf[key.charCodeAt(at)]! + 1);
-      }
-      return [hash, at];
-    };
-    const set = (filter: Int32Array, bit: number) => (filter[bit >>> 5]! |= 1 << (bit & 31));
     if (!isWordCode(key.charCodeAt(0))) return;
-    const [first, end] = wordAt(0);
-    if (key.charCodeAt(end) === 0x20 && isWordCode(key.charCodeAt(end + 1))) {
-      set(this.pairFirst, filterBit(first));
-      set(this.pairWords, filterBit(pairHash(first, wordAt(end + 1)[0])));
-    } else {
-      set(this.walkWords, filterBit(first));
+    // The hashes of the first word and (after one space) the second, as `starts` computes them.
+    let first = 0;
+    let at = 0;
+    for (; at < key.length && isWordCode(key.charCodeAt(at)); at++) {
+      first = ((first << 5) | (first >>> 27)) ^ (symbolOf[key.charCodeAt(at)]! + 1);
     }
+    let filter = this.walkWords;
+    let bit = filterBit(first);
+    if (key.charCodeAt(at) === 0x20 && isWordCode(key.charCodeAt(at + 1))) {
+      let second = 0;
+      for (at++; at < key.length && isWordCode(key.charCodeAt(at)); at++) {
+        second = ((second << 5) | (second >>> 27)) ^ (symbolOf[key.charCodeAt(at)]! + 1);
+      }
+      this.pairFirst[bit >>> 5]! |= 1 << (bit & 31);
+      filter = this.pairWords;
+      bit = filterBit(pairHash(first, second));
+    }
+    filter[bit >>> 5]! |= 1 << (bit & 31);
   }
 
   private relate(from: string, to: string) {
