@@ -173,6 +173,48 @@ export function runFloor(roots: readonly Node[]): Timing {
   return { ms, count: text.length };
 }
 
+/** What the bare minimum of a JavaScript pipeline costs: see `runBare`. */
+export interface BareTiming {
+  /** The floor's walk plus reading every character once in JavaScript. */
+  readMs: number;
+  /** That, plus `mentions` ranges and one highlight set: the whole bare minimum. */
+  ms: number;
+}
+
+/**
+ * 5. The bare minimum of any JavaScript highlighter, as a lower bound (no matching at all): the
+ * floor's walk, one `charCodeAt` pass over every character collected (a matcher reads each at
+ * least once), then `mentions` ranges (as many as backstory highlights on the page, spread over its
+ * text nodes) set as one highlight.
+ */
+export function runBare(roots: readonly Node[], mentions: number): BareTiming {
+  const start = performance.now();
+  const nodes: Text[] = [];
+  const parts: string[] = [];
+  walkText(roots, (node) => {
+    nodes.push(node);
+    parts.push(node.data);
+  });
+  let checksum = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) checksum = (checksum + part.charCodeAt(i)) | 0;
+  }
+  const read = performance.now();
+  const ranges: Range[] = [];
+  for (let i = 0; i < mentions && nodes.length > 0; i++) {
+    const node = nodes[Math.floor((i * nodes.length) / mentions)]!;
+    const range = document.createRange();
+    range.setStart(node, 0);
+    range.setEnd(node, Math.min(1, node.length));
+    ranges.push(range);
+  }
+  CSS.highlights.set('bench-bare', new Highlight(...ranges));
+  const end = performance.now();
+  // The checksum keeps the reading loop from being optimised away.
+  if (checksum === 0.5) console.log(checksum);
+  return { readMs: read - start, ms: end - start };
+}
+
 /**
  * mark.js 8.11 recurses once per keyword (each keyword's callback starts the next), which overflows the
  * stack with thousands of keywords in one call: keywords go in batches (longest first overall), each

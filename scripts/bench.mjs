@@ -138,6 +138,8 @@ const RUNNERS = {
       capMs,
     ),
   floor: (page) => page.evaluate(() => BackstoryBench.runFloor(BackstoryBench.referenceRoots())),
+  bare: (page, mentions) =>
+    page.evaluate((count) => BackstoryBench.runBare(BackstoryBench.referenceRoots(), count), mentions),
 };
 
 /** The text and article paragraphs of each corpus page, read in the browser. */
@@ -308,6 +310,20 @@ function profileTable(profiles) {
   return lines.join('\n');
 }
 
+function bareTable(bareResults) {
+  const lines = [
+    '| page | floor | floor + read every character once | that / floor | + ranges and highlight (bare minimum) | bare minimum / floor | mentions | backstory | backstory / bare minimum |',
+    '|' + ' --- |'.repeat(9),
+  ];
+  for (const [page, r] of bareResults) {
+    lines.push(
+      `| ${page} | ${fmtMs(r.floorMs)} | ${fmtMs(r.readMs)} | ${fmtRatio(r.readMs / r.floorMs)} | ${fmtMs(r.ms)} | ` +
+        `${fmtRatio(r.ms / r.floorMs)} | ${fmtInt(r.mentions)} | ${fmtMs(r.backstoryMs)} | ${fmtRatio(r.backstoryMs / r.ms)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function buildTable(profiles) {
   const lines = [
     '| page | aliases → keys (lower-cased) | aliases → keys (cased) | Automaton constructor | trie nodes | whole EntityMatcher, second build |',
@@ -430,6 +446,7 @@ async function main() {
     const results = [];
     const chars = new Map();
     const profiles = new Map();
+    const bareResults = new Map();
     for (const target of targets) {
       const floor = [];
       for (let run = 0; run < RUNS; run++) {
@@ -463,6 +480,21 @@ async function main() {
             `mentions (backstory · RegExp same text · RegExp all · mark.js) ${COUNT_KEYS.map((k) => cellCount(row.counts[k])).join(' · ')} | build ${fmtMs(row.buildMs)} ms, RegExp build ${fmtMs(row.regexpBuildMs)} ms`,
         );
       }
+      // The bare minimum of a JavaScript pipeline, with as many ranges as backstory highlights here.
+      const headline = results.find((r) => r.page === target.page && r.size === HEADLINE_SIZE);
+      const mentions = headline ? ratioRow(headline).counts.backstory : 0;
+      const bare = [];
+      for (let run = 0; run < RUNS; run++) {
+        await load(page, target.url);
+        bare.push(await RUNNERS.bare(page, mentions));
+      }
+      bareResults.set(target.page, {
+        floorMs,
+        readMs: median(bare.map((run) => run.readMs)),
+        ms: median(bare.map((run) => run.ms)),
+        mentions,
+        backstoryMs: headline ? ratioRow(headline).backstory.ms : NaN,
+      });
       // Where the time goes, at the headline size.
       const runsOfProfile = [];
       for (let run = 0; run < PROFILE_RUNS; run++) {
@@ -518,6 +550,10 @@ async function main() {
       summaryTable(results),
       '',
       tables,
+      '',
+      `### The bare minimum of a JavaScript pipeline (${fmtInt(HEADLINE_SIZE)} aliases' mention counts, ms, median of ${RUNS})`,
+      '',
+      bareTable(bareResults),
       '',
       `### Where backstory's time goes (${fmtInt(HEADLINE_SIZE)} aliases, ms, median of ${PROFILE_RUNS})`,
       '',
