@@ -123,8 +123,13 @@ const capFor = (approach, backstoryMs) =>
 const RUNNERS = {
   backstory: (page) =>
     page.evaluate(async () => {
-      const buildMs = BackstoryBench.buildMatcher(self.benchAliases);
-      return { ...(await BackstoryBench.runBackstory()), buildMs, done: 1 };
+      const build = BackstoryBench.buildMatcher(self.benchAliases);
+      return {
+        ...(await BackstoryBench.runBackstory()),
+        buildMs: build.ms,
+        buildTaskMs: Math.max(build.prepareMs, build.trieMs),
+        done: 1,
+      };
     }),
   regexp: (page, capMs) =>
     page.evaluate((cap) => {
@@ -510,11 +515,9 @@ async function main() {
       }
       profiles.set(target.page, runsOfProfile);
     }
-    const buildMs = median(
-      results
-        .filter((r) => r.size === HEADLINE_SIZE)
-        .flatMap((r) => r.runs.backstory.map((run) => run.buildMs)),
-    );
+    const headlineRuns = results.filter((r) => r.size === HEADLINE_SIZE).flatMap((r) => r.runs.backstory);
+    const buildMs = median(headlineRuns.map((run) => run.buildMs));
+    const buildTaskMs = median(headlineRuns.map((run) => run.buildTaskMs));
 
     const seconds = Math.round((Date.now() - began) / 1000);
     const tables = SIZES.map(
@@ -543,7 +546,9 @@ async function main() {
       `Content script: \`.output/chrome-mv3/content-scripts/content.js\` ${fmtInt(size.raw)} bytes, ` +
         `${fmtInt(size.gzip)} bytes gzipped (zlib level 9), built ${size.builtAt.toISOString()}. ` +
         `EntityMatcher build for ${fmtInt(HEADLINE_SIZE)} aliases: median ${fmtMs(buildMs)} ms over ` +
-        `${results.filter((r) => r.size === HEADLINE_SIZE).length * RUNS} page loads (inside the page).`,
+        `${results.filter((r) => r.size === HEADLINE_SIZE).length * RUNS} page loads (inside the page), in two ` +
+        `tasks as the content script builds it (folding aliases, then the trie): the longer of the two ` +
+        `${fmtMs(buildTaskMs)} ms (median), under the 50 ms a task may take.`,
       '',
       '### Summary',
       '',

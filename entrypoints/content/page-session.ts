@@ -8,7 +8,7 @@ import { readPageMeta, type PageMeta } from '@/lib/dom/page-meta';
 import { adoptHighlightStyles } from '@/lib/dom/highlight-styles';
 import { browserHighlightApi, clearHighlights, showFocus, showHighlights } from '@/lib/dom/highlights';
 import { countMentions, PageScanner, selectForHighlight, type PageMention } from '@/lib/dom/scanner';
-import { EntityMatcher } from '@/lib/entities/matcher';
+import { EntityMatcher, prepareLibrary } from '@/lib/entities/matcher';
 import type { Requester } from '@/lib/protocol/client';
 import type { PageSetup } from '@/lib/protocol/messages';
 
@@ -50,6 +50,8 @@ export function createPageSession(
 ): PageSession {
   const api = browserHighlightApi();
   let setup: PageSetup | null = null;
+  /** Counts `reconfigure` calls, so that only the latest one installs its setup and matcher. */
+  let configurations = 0;
   let matcher: EntityMatcher | null = null;
   let scanner: PageScanner | null = null;
   let mentions: PageMention[] = [];
@@ -154,7 +156,7 @@ export function createPageSession(
     },
     fullScan: () =>
       serialise(async () => {
-        if (!setup) return;
+        if (!setup || !matcher) return;
         if (!setup.active) {
           scanner = null;
           if (api) clearHighlights(api);
@@ -165,7 +167,7 @@ export function createPageSession(
         // Apart from compiling the matcher, in a task of its own.
         await pacing.yieldToBrowser();
         const kinds = new Map(setup.entities.map((entity) => [entity.id, entity.kind]));
-        const fresh = new PageScanner(matcher!, scanOptions(), (id) => kinds.get(id));
+        const fresh = new PageScanner(matcher, scanOptions(), (id) => kinds.get(id));
         scanner = fresh;
         timed(() => {
           if (api) adoptHighlightStyles(document);
@@ -190,9 +192,16 @@ export function createPageSession(
         await publish();
       }),
     reconfigure: async () => {
-      setup = await request('page.setup', { url: pageUrl() });
-      const { entities, hidden } = setup;
-      matcher = timed(() => new EntityMatcher(entities, hidden));
+      const generation = ++configurations;
+      const fresh = await request('page.setup', { url: pageUrl() });
+      if (generation !== configurations) return;
+      setup = fresh;
+      // A large library compiles in two tasks (folding its aliases, then the trie), not one long one.
+      const library = timed(() => prepareLibrary(fresh.entities, fresh.hidden));
+      await pacing.yieldToBrowser();
+      // A newer configuration arrived meanwhile: it builds its own matcher.
+      if (generation !== configurations) return;
+      matcher = timed(() => new EntityMatcher(library));
       await session.fullScan();
     },
     setFocus: (mention) => {

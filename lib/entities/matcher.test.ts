@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { starterPack } from '../db/test-helpers';
 import { Automaton } from './automaton';
 import { aliasKey, fold, sourceSpan } from './fold';
-import { EntityMatcher, type MatchableEntity } from './matcher';
+import { EntityMatcher, prepareLibrary, type MatchableEntity } from './matcher';
 
 const starter = new EntityMatcher(starterPack().entities);
 const found = (matcher: EntityMatcher, text: string) =>
@@ -204,6 +204,25 @@ describe('EntityMatcher on real sentences', () => {
       { entityId: 'vladimir-putin', alias: 'putin' },
     ]);
     expect(found(matcher, 'Putin and Vladimir Putin')).toEqual([['Vladimir Putin', 'vladimir-putin']]);
+  });
+
+  it('builds the same matcher from a library prepared apart (hidden aliases and relations kept)', () => {
+    const entities = [
+      actor('obama', 'Barack Obama', [{ text: 'Obama', ambiguous: true }]),
+      actor('gun-control', 'Gun control', [], ['obama']),
+      ...starterPack().entities,
+    ];
+    const hidden = [{ entityId: 'vladimir-putin', alias: 'Putin' }];
+    const library = prepareLibrary(entities, hidden);
+    expect(library.keys).toEqual([...library.keys].sort());
+    const text = 'Gun control is back. Obama said Putin and Vladimir Putin met Bashar al-Assad.';
+    expect(found(new EntityMatcher(library), text)).toEqual(found(new EntityMatcher(entities, hidden), text));
+    expect(found(new EntityMatcher(library), text)).toEqual([
+      ['Gun control', 'gun-control'],
+      ['Obama', 'obama'],
+      ['Vladimir Putin', 'vladimir-putin'],
+      ['Bashar al-Assad', 'bashar-al-assad'],
+    ]);
   });
 
   it('finds nothing in text without names, and handles empty input', () => {

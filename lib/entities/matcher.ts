@@ -86,6 +86,68 @@ function pairHash(first: number, second: number): number {
   return Math.imul(first, 0x85ebca6b) ^ second;
 }
 
+/** A library ready for `EntityMatcher`: see `prepareLibrary`. */
+export interface PreparedLibrary {
+  /** The aliases' matching keys, each once, in code-unit order (the trie is built in that order). */
+  keys: string[];
+  /** The owners of each key. */
+  owners: AliasOwner[][];
+  /** Entity id → ids it is related to, in both directions. */
+  context: Map<string, Set<string>>;
+}
+
+const isPrepared = (library: readonly MatchableEntity[] | PreparedLibrary): library is PreparedLibrary =>
+  !Array.isArray(library);
+
+/**
+ * The first half of building an `EntityMatcher`: every alias of every entity folded to its key (the
+ * reader's hidden ones left out), owners grouped by key, keys sorted, relations both ways.
+ */
+export function prepareLibrary(
+  entities: readonly MatchableEntity[],
+  hidden: readonly HiddenAlias[] = [],
+): PreparedLibrary {
+  const hiddenKeys = new Set(hidden.map((h) => `${h.entityId}\u0000${matchKey(h.alias)}`));
+  const byKey = new Map<string, AliasOwner[]>();
+  const context = new Map<string, Set<string>>();
+  const relate = (from: string, to: string) => {
+    const set = context.get(from) ?? new Set<string>();
+    set.add(to);
+    context.set(from, set);
+  };
+  for (const entity of entities) {
+    // The name is an alias too, unless an alias spells it out with its own rules ("Turkey").
+    const forms: Alias[] = entity.aliases.some((a) => a.text === entity.name)
+      ? [...entity.aliases]
+      : [{ text: entity.name }, ...entity.aliases];
+    for (const alias of forms) {
+      const key = matchKey(alias.text);
+      if (!key || hiddenKeys.has(`${entity.id}\u0000${key}`)) continue;
+      const list = byKey.get(key) ?? [];
+      if (list.some((o) => o.entityId === entity.id && o.caseSensitive === !!alias.caseSensitive)) continue;
+      list.push({
+        entityId: entity.id,
+        caseSensitive: !!alias.caseSensitive,
+        ambiguous: !!alias.ambiguous,
+        casedKey: alias.caseSensitive ? matchKey(alias.text, false) : '',
+      });
+      byKey.set(key, list);
+    }
+    for (const other of entity.related) {
+      relate(entity.id, other);
+      relate(other, entity.id);
+    }
+  }
+  const keys = [...byKey.keys()].sort();
+  const owners = keys.map((key) => {
+    const list = byKey.get(key)!;
+    // A word shared by two entities is ambiguous for both.
+    const shared = new Set(list.map((o) => o.entityId)).size > 1;
+    return shared ? list.map((o) => ({ ...o, ambiguous: true })) : list;
+  });
+  return { keys, owners, context };
+}
+
 export class EntityMatcher {
   private readonly automaton: Automaton;
   private readonly owners: AliasOwner[][];
@@ -111,43 +173,18 @@ export class EntityMatcher {
   /** The owners of what the last successful `walk` found. */
   private walkOwners: AliasOwner[] = [];
   /** Entity id → ids it is related to, in both directions. */
-  private readonly context = new Map<string, Set<string>>();
+  private readonly context: Map<string, Set<string>>;
   readonly aliasCount: number;
 
-  constructor(entities: readonly MatchableEntity[], hidden: readonly HiddenAlias[] = []) {
-    const hiddenKeys = new Set(hidden.map((h) => `${h.entityId}\u0000${matchKey(h.alias)}`));
-    const byKey = new Map<string, AliasOwner[]>();
-    for (const entity of entities) {
-      // The name is an alias too, unless an alias spells it out with its own rules ("Turkey").
-      const forms: Alias[] = entity.aliases.some((a) => a.text === entity.name)
-        ? [...entity.aliases]
-        : [{ text: entity.name }, ...entity.aliases];
-      for (const alias of forms) {
-        const key = matchKey(alias.text);
-        if (!key || hiddenKeys.has(`${entity.id}\u0000${key}`)) continue;
-        const list = byKey.get(key) ?? [];
-        if (list.some((o) => o.entityId === entity.id && o.caseSensitive === !!alias.caseSensitive)) continue;
-        list.push({
-          entityId: entity.id,
-          caseSensitive: !!alias.caseSensitive,
-          ambiguous: !!alias.ambiguous,
-          casedKey: alias.caseSensitive ? matchKey(alias.text, false) : '',
-        });
-        byKey.set(key, list);
-      }
-      for (const other of entity.related) {
-        this.relate(entity.id, other);
-        this.relate(other, entity.id);
-      }
-    }
-    const keys = [...byKey.keys()];
-    this.owners = keys.map((key) => {
-      const list = byKey.get(key)!;
-      // A word shared by two entities is ambiguous for both.
-      const shared = new Set(list.map((o) => o.entityId)).size > 1;
-      return shared ? list.map((o) => ({ ...o, ambiguous: true })) : list;
-    });
-    this.caseChecked = Uint8Array.from(this.owners, (list) => (list.some((o) => o.caseSensitive) ? 1 : 0));
+  /**
+   * A matcher for a library, or for one prepared by `prepareLibrary` (so that a page can build a
+   * large library in two tasks rather than one).
+   */
+  constructor(library: readonly MatchableEntity[] | PreparedLibrary, hidden: readonly HiddenAlias[] = []) {
+    const { keys, owners, context } = isPrepared(library) ? library : prepareLibrary(library, hidden);
+    this.owners = owners;
+    this.context = context;
+    this.caseChecked = Uint8Array.from(owners, (list) => (list.some((o) => o.caseSensitive) ? 1 : 0));
     this.aliasCount = keys.length;
     this.automaton = new Automaton(keys);
     for (const key of keys) this.addToFilters(key);
@@ -175,12 +212,6 @@ export class EntityMatcher {
       bit = filterBit(pairHash(first, second));
     }
     filter[bit >>> 5]! |= 1 << (bit & 31);
-  }
-
-  private relate(from: string, to: string) {
-    const set = this.context.get(from) ?? new Set<string>();
-    set.add(to);
-    this.context.set(from, set);
   }
 
   /**
