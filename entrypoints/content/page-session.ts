@@ -8,7 +8,7 @@ import { readPageMeta, type PageMeta } from '@/lib/dom/page-meta';
 import { adoptHighlightStyles } from '@/lib/dom/highlight-styles';
 import { browserHighlightApi, clearHighlights, showFocus, showHighlights } from '@/lib/dom/highlights';
 import { countMentions, PageScanner, selectForHighlight, type PageMention } from '@/lib/dom/scanner';
-import { EntityMatcher, prepareLibrary } from '@/lib/entities/matcher';
+import { advance, matcherSteps, type EntityMatcher } from '@/lib/entities/matcher';
 import type { Requester } from '@/lib/protocol/client';
 import type { PageSetup } from '@/lib/protocol/messages';
 
@@ -196,12 +196,18 @@ export function createPageSession(
       const fresh = await request('page.setup', { url: pageUrl() });
       if (generation !== configurations) return;
       setup = fresh;
-      // A large library compiles in two tasks (folding its aliases, then the trie), not one long one.
-      const library = timed(() => prepareLibrary(fresh.entities, fresh.hidden));
-      await pacing.yieldToBrowser();
-      // A newer configuration arrived meanwhile: it builds its own matcher.
-      if (generation !== configurations) return;
-      matcher = timed(() => new EntityMatcher(library));
+      // A large library compiles in steps between the page's own tasks, not in one long task.
+      const steps = matcherSteps(fresh.entities, fresh.hidden);
+      for (;;) {
+        const next = timed(() => advance(steps, CHUNK_BUDGET_MS));
+        if (next.done) {
+          matcher = next.value;
+          break;
+        }
+        await pacing.yieldToBrowser();
+        // A newer configuration arrived meanwhile: it builds its own matcher.
+        if (generation !== configurations || ctx.isInvalid) return;
+      }
       await session.fullScan();
     },
     setFocus: (mention) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { starterPack } from '../db/test-helpers';
 import { Automaton } from './automaton';
 import { aliasKey, fold, sourceSpan } from './fold';
-import { EntityMatcher, prepareLibrary, type MatchableEntity } from './matcher';
+import { advance, EntityMatcher, matcherSteps, prepareLibrary, type MatchableEntity } from './matcher';
 
 const starter = new EntityMatcher(starterPack().entities);
 const found = (matcher: EntityMatcher, text: string) =>
@@ -223,6 +223,23 @@ describe('EntityMatcher on real sentences', () => {
       ['Vladimir Putin', 'vladimir-putin'],
       ['Bashar al-Assad', 'bashar-al-assad'],
     ]);
+  });
+
+  it('builds in steps that a page can pause between, to the same matcher', () => {
+    const entities = [
+      ...starterPack().entities,
+      ...Array.from({ length: 2500 }, (_, i) => actor(`city-${i}`, `Testville ${i}`)),
+    ];
+    const steps = matcherSteps(entities);
+    let pauses = 0;
+    let step = advance(steps, 0);
+    for (; !step.done; step = advance(steps, 0)) pauses++;
+    // Between three slices of up to a thousand entities (2), then before the sort, the owners, the trie.
+    expect(pauses).toBe(5);
+    const text = 'Bashar al-Assad flew to Testville 2042 and then to Testville 7.';
+    expect(found(step.value, text)).toEqual(found(new EntityMatcher(entities), text));
+    expect(found(step.value, text).map(([, id]) => id)).toEqual(['bashar-al-assad', 'city-2042', 'city-7']);
+    expect(advance(matcherSteps(entities)).done).toBe(true);
   });
 
   it('finds nothing in text without names, and handles empty input', () => {
