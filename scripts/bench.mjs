@@ -432,6 +432,8 @@ async function main() {
     log('Reading corpus pages…');
     const corpus = await readCorpus(page, server.origin, allPages);
     const synthetic = writeSyntheticPage(corpus);
+    // Asked of a page served like the timed ones (the corpus may have come from the cache, unloaded).
+    await load(page, `${server.origin}/bench/${SYNTHETIC}.html`);
     const isolated = await page.evaluate(() => self.crossOriginIsolated);
     const { libraries, sources, sourceCounts } = buildLibraries(
       [...new Set([...SIZES, HEADLINE_SIZE])],
