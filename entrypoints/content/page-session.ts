@@ -195,12 +195,13 @@ export function createPageSession(
       const generation = ++configurations;
       const fresh = await request('page.setup', { url: pageUrl() });
       if (generation !== configurations) return;
-      setup = fresh;
-      // A large library compiles in steps between the page's own tasks, not in one long task.
+      // A large library compiles in steps between the page's own tasks, not in one long task; the
+      // page keeps its previous setup and matcher until both can change together.
       const steps = matcherSteps(fresh.entities, fresh.hidden);
       for (;;) {
         const next = timed(() => advance(steps, CHUNK_BUDGET_MS));
         if (next.done) {
+          setup = fresh;
           matcher = next.value;
           break;
         }

@@ -110,9 +110,11 @@ export function prepareLibrary(
   entities: readonly MatchableEntity[],
   hidden: readonly HiddenAlias[] = [],
 ): PreparedLibrary {
-  const done = advance(prepareSteps(entities, hidden));
-  if (!done.done) throw new Error('prepareSteps did not finish');
-  return done.value;
+  const steps = prepareSteps(entities, hidden);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -218,8 +220,8 @@ export class EntityMatcher {
   readonly aliasCount: number;
 
   /**
-   * A matcher for a library, or for one prepared by `prepareLibrary` (so that a page can build a
-   * large library in two tasks rather than one).
+   * A matcher for a library, or for one prepared apart (`matcherSteps` prepares it in steps first, so
+   * that a page can build a large library between its own tasks).
    */
   constructor(library: readonly MatchableEntity[] | PreparedLibrary, hidden: readonly HiddenAlias[] = []) {
     const { keys, owners, context } = isPrepared(library) ? library : prepareLibrary(library, hidden);
