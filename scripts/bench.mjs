@@ -550,7 +550,7 @@ async function main() {
         `EntityMatcher build for ${fmtInt(HEADLINE_SIZE)} aliases: median ${fmtMs(buildMs)} ms over ` +
         `${results.filter((r) => r.size === HEADLINE_SIZE).length * RUNS} page loads (inside the page), built in ` +
         `steps as the content script builds it (pausing once 8 ms have passed): its longest step ` +
-        `${fmtMs(buildStepMs)} ms (median; the trie, built in one step), under the 50 ms a task may take.`,
+        `${fmtMs(buildStepMs)} ms (median), under the 50 ms a task may take.`,
       '',
       '### Summary',
       '',
