@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import type { BackupPreview } from '@/lib/model/views';
 import { formatDate } from './format';
+import { ActionStatus } from './ActionStatus';
 
 /** What importing a backup file would add and update per table, worked out before anything is written. */
 export type { BackupPreview };
@@ -59,14 +60,7 @@ export function BackupImport({
         A backup is one file holding your whole library. Importing one shows what it would add and update
         before anything is written.
       </p>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
-      <p class="notice" role="status">
-        {notice}
-      </p>
+      <ActionStatus error={error} notice={notice} />
       <div class="form-row">
         <button type="button" disabled={busy} onClick={onExport}>
           Export a backup

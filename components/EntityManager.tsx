@@ -3,6 +3,7 @@ import { aliasKey } from '@/lib/entities/fold';
 import type { Entity, EntityKind } from '@/lib/model/schema';
 import type { EntityRow } from '@/lib/model/views';
 import { EntityEditor } from './EntityEditor';
+import { ActionStatus } from './ActionStatus';
 
 /** An entity as the manager lists it: whether it is hidden from pages and how many analyses tag it. */
 export type { EntityRow };
@@ -70,14 +71,7 @@ export function EntityManager({
   return (
     <section aria-labelledby={headingId} class="entity-manager">
       <h2 id={headingId}>Actors and events</h2>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
-      <p class="notice" role="status">
-        {notice}
-      </p>
+      <ActionStatus error={error} notice={notice} />
       <div class="entity-manager__filters">
         <label>
           Find{' '}

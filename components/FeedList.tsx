@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { webUrlSchema } from '@/lib/model/schema';
 import type { AdvertisedFeed, FeedRow } from '@/lib/model/views';
+import { ActionStatus } from './ActionStatus';
 
 /** A subscribed feed with its polling state (times in ms since the epoch). */
 export type { FeedRow };
@@ -96,14 +97,7 @@ export function FeedList({
   return (
     <section aria-labelledby={ids.heading} class="feed-list" aria-busy={busy}>
       <h2 id={ids.heading}>Feeds</h2>
-      {error && (
-        <p class="alert" role="alert">
-          {error}
-        </p>
-      )}
-      <p class="notice" role="status">
-        {notice}
-      </p>
+      <ActionStatus error={error} notice={notice} />
 
       {advertised.length > 0 && (
         <div class="feed-list__advertised">
