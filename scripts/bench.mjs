@@ -488,8 +488,9 @@ async function main() {
         );
       }
       // The bare minimum of a JavaScript pipeline, with as many ranges as backstory highlights here.
-      const headline = results.find((r) => r.page === target.page && r.size === HEADLINE_SIZE);
-      const mentions = headline ? ratioRow(headline).counts.backstory : 0;
+      const headlineResult = results.find((r) => r.page === target.page && r.size === HEADLINE_SIZE);
+      const headline = headlineResult ? ratioRow(headlineResult) : null;
+      const mentions = headline ? headline.counts.backstory : 0;
       const bare = [];
       for (let run = 0; run < RUNS; run++) {
         await load(page, target.url);
@@ -500,7 +501,7 @@ async function main() {
         readMs: median(bare.map((run) => run.readMs)),
         ms: median(bare.map((run) => run.ms)),
         mentions,
-        backstoryMs: headline ? ratioRow(headline).backstory.ms : NaN,
+        backstoryMs: headline ? headline.backstory.ms : NaN,
       });
       // Where the time goes, at the headline size.
       const runsOfProfile = [];

@@ -130,7 +130,8 @@ export function* matcherSteps(
   yield;
   const automaton = yield* Automaton.steps(library.keys);
   yield;
-  return new EntityMatcher(library, hidden, automaton);
+  // The hidden aliases are out of the prepared library already.
+  return new EntityMatcher(library, [], automaton);
 }
 
 /**
