@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findArticleRoot } from './blocks';
-import { advertisedFeeds, publishedDate, readPageMeta } from './page-meta';
+import { advertisedFeeds, readPageMeta } from './page-meta';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const load = (path: string) => {
@@ -33,7 +33,7 @@ describe('readPageMeta', () => {
       const expected = (JSON.parse(readFileSync(metadataFile, 'utf8')) as { publishedTime?: string | null })
         .publishedTime;
       if (!expected) continue;
-      const found = publishedDate(load(`../../../shared/corpus/${page}/source.html`));
+      const found = readPageMeta(load(`../../../shared/corpus/${page}/source.html`), null).publishedAt;
       expect(found && new Date(found).toISOString(), page).toBe(new Date(expected).toISOString());
       checked++;
     }
@@ -43,9 +43,9 @@ describe('readPageMeta', () => {
   it('ignores broken JSON-LD and falls back to meta tags', () => {
     document.documentElement.innerHTML =
       '<head><script type="application/ld+json">{broken</script><meta property="article:published_time" content="2016-02-04"></head><body><h1>T</h1></body>';
-    expect(publishedDate(document)).toBe('2016-02-04');
+    expect(readPageMeta(document, null).publishedAt).toBe('2016-02-04');
     document.documentElement.innerHTML = '<head></head><body><p>No date</p></body>';
-    expect(publishedDate(document)).toBeUndefined();
+    expect(readPageMeta(document, null).publishedAt).toBeUndefined();
   });
 });
 
