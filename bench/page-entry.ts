@@ -201,12 +201,36 @@ export function runFloor(roots: readonly Node[]): Timing {
   return { ms, count: text.length };
 }
 
-/** What the bare minimum of a JavaScript pipeline costs: see `runBare`. */
+/** What a bare minimum costs: see `runBare` and `runBareWasm`. */
 export interface BareTiming {
-  /** The floor's walk plus reading every character once in JavaScript. */
+  /** The floor's walk plus reading every character once. */
   readMs: number;
   /** That, plus `mentions` ranges and one highlight set: the whole bare minimum. */
   ms: number;
+}
+
+/** The floor's walk, keeping the text nodes too (the bare minimums set ranges in them). */
+function collectText(roots: readonly Node[]) {
+  const nodes: Text[] = [];
+  const parts: string[] = [];
+  walkText(roots, (node) => {
+    nodes.push(node);
+    parts.push(node.data);
+  });
+  return { nodes, parts };
+}
+
+/** `mentions` ranges spread over `nodes`, set as one highlight. */
+function highlightSpread(nodes: readonly Text[], mentions: number) {
+  const ranges: Range[] = [];
+  for (let i = 0; i < mentions && nodes.length > 0; i++) {
+    const node = nodes[Math.floor((i * nodes.length) / mentions)]!;
+    const range = document.createRange();
+    range.setStart(node, 0);
+    range.setEnd(node, Math.min(1, node.length));
+    ranges.push(range);
+  }
+  CSS.highlights.set('bench-bare', new Highlight(...ranges));
 }
 
 /**
@@ -217,29 +241,62 @@ export interface BareTiming {
  */
 export function runBare(roots: readonly Node[], mentions: number): BareTiming {
   const start = performance.now();
-  const nodes: Text[] = [];
-  const parts: string[] = [];
-  walkText(roots, (node) => {
-    nodes.push(node);
-    parts.push(node.data);
-  });
+  const { nodes, parts } = collectText(roots);
   let checksum = 0;
   for (const part of parts) {
     for (let i = 0; i < part.length; i++) checksum = (checksum + part.charCodeAt(i)) | 0;
   }
   const read = performance.now();
-  const ranges: Range[] = [];
-  for (let i = 0; i < mentions && nodes.length > 0; i++) {
-    const node = nodes[Math.floor((i * nodes.length) / mentions)]!;
-    const range = document.createRange();
-    range.setStart(node, 0);
-    range.setEnd(node, Math.min(1, node.length));
-    ranges.push(range);
-  }
-  CSS.highlights.set('bench-bare', new Highlight(...ranges));
+  highlightSpread(nodes, mentions);
   const end = performance.now();
   // The checksum keeps the reading loop from being optimised away.
   if (checksum === 0.5) console.log(checksum);
+  return { readMs: read - start, ms: end - start };
+}
+
+/** The first byte of text in the word scan's memory (bench/word-scan.wat). */
+const WASM_TEXT_AT = 65536;
+let wordScan: { memory: WebAssembly.Memory; scan: (at: number, length: number) => number } | null = null;
+
+/**
+ * Compiles bench/word-scan.wat's module (`bytes`, assembled by scripts/bench.mjs) and fills its class
+ * table and bitset: outside the timed window, as a matcher's build would be.
+ */
+export function prepareWordScan(bytes: readonly number[]) {
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.from(bytes)), {});
+  const exports = instance.exports as unknown as NonNullable<typeof wordScan>;
+  const memory = new Uint8Array(exports.memory.buffer);
+  for (let byte = 0; byte < 256; byte++) {
+    const word =
+      (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a) || byte >= 0x80;
+    memory[byte] = word ? byte | 0x20 : 0;
+  }
+  // About one word in eight hits the bitset, as a sparse filter of keys' first words would.
+  for (let i = 0; i < 1 << 15; i++) memory[1024 + i] = Math.imul(i, 0x9e3779b1) & 0x11;
+  wordScan = exports;
+}
+
+/**
+ * 6. The bare minimum with WebAssembly doing the reading (no JIT to wait for): the floor's walk, the
+ * joined text copied into the module's memory as UTF-8 (`TextEncoder.encodeInto`), one pass of
+ * bench/word-scan.wat over it (word hashes and one filter lookup per word), then the same ranges and
+ * highlight as `runBare`.
+ */
+export function runBareWasm(roots: readonly Node[], mentions: number): BareTiming {
+  if (!wordScan) throw new Error('prepareWordScan first');
+  const { memory, scan } = wordScan;
+  const start = performance.now();
+  const { nodes, parts } = collectText(roots);
+  const text = parts.join(' ');
+  // UTF-8 takes at most 3 bytes per UTF-16 unit.
+  const needed = WASM_TEXT_AT + text.length * 3;
+  if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / 65536));
+  const { written } = new TextEncoder().encodeInto(text, new Uint8Array(memory.buffer, WASM_TEXT_AT));
+  const hits = scan(WASM_TEXT_AT, written);
+  const read = performance.now();
+  highlightSpread(nodes, mentions);
+  const end = performance.now();
+  if (hits === -1) console.log(hits);
   return { readMs: read - start, ms: end - start };
 }
 

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
+import wabt from 'wabt';
 import { buildLibraries } from '../bench/aliases.mjs';
 import { bundleIife, chromiumVersion } from '../bench/shared.mjs';
 import { BROWSER_ARGS } from './chromium.mjs';
@@ -41,6 +42,7 @@ const MARK_JS = resolve('node_modules/mark.js/dist/mark.min.js');
 const CONTENT_JS = resolve('.output/chrome-mv3/content-scripts/content.js');
 const DOC = resolve('docs/benchmarks.md');
 const CHROMIUM = '/usr/bin/chromium';
+const WORD_SCAN = resolve('bench/word-scan.wat');
 const APPROACHES = ['backstory', 'regexp', 'mark'];
 
 const log = (...parts) => console.log(...parts);
@@ -79,6 +81,17 @@ function newestSource() {
     visit(resolve(path)),
   );
   return newest;
+}
+
+/** bench/word-scan.wat assembled to WebAssembly bytes (as numbers, to pass into the page). */
+async function assembleWordScan() {
+  const tools = await wabt();
+  const module = tools.parseWat(WORD_SCAN, readFileSync(WORD_SCAN, 'utf8'));
+  try {
+    return [...module.toBinary({}).buffer];
+  } finally {
+    module.destroy();
+  }
 }
 
 /** The built content script's size; builds it first when it is missing or older than its sources. */
@@ -143,8 +156,17 @@ const RUNNERS = {
       capMs,
     ),
   floor: (page) => page.evaluate(() => BackstoryBench.runFloor(BackstoryBench.referenceRoots())),
+  floorOfBody: (page) => page.evaluate(() => BackstoryBench.runFloor([document.body])),
   bare: (page, mentions) =>
     page.evaluate((count) => BackstoryBench.runBare(BackstoryBench.referenceRoots(), count), mentions),
+  bareWasm: (page, mentions, bytes) =>
+    page.evaluate(
+      ({ count, wasm }) => {
+        BackstoryBench.prepareWordScan(wasm);
+        return BackstoryBench.runBareWasm(BackstoryBench.referenceRoots(), count);
+      },
+      { count: mentions, wasm: bytes },
+    ),
 };
 
 /** The text and article paragraphs of each corpus page, read in the browser. */
@@ -317,13 +339,15 @@ function profileTable(profiles) {
 
 function bareTable(bareResults) {
   const lines = [
-    '| page | floor | floor + read every character once | that / floor | + ranges and highlight (bare minimum) | bare minimum / floor | mentions | backstory | backstory / bare minimum |',
-    '|' + ' --- |'.repeat(9),
+    '| page | floor (again, in turn with these) | floor + read every character once (JavaScript) | that / floor | + ranges and highlight: bare minimum (JavaScript) | / floor | floor + read in WebAssembly | that / floor | + ranges and highlight: bare minimum (WebAssembly) | / floor | mentions | backstory | backstory / lower bare minimum | floor over the whole body |',
+    '|' + ' --- |'.repeat(14),
   ];
   for (const [page, r] of bareResults) {
+    const ratio = (ms) => fmtRatio(ms / r.floorMs);
     lines.push(
-      `| ${page} | ${fmtMs(r.floorMs)} | ${fmtMs(r.readMs)} | ${fmtRatio(r.readMs / r.floorMs)} | ${fmtMs(r.ms)} | ` +
-        `${fmtRatio(r.ms / r.floorMs)} | ${fmtInt(r.mentions)} | ${fmtMs(r.backstoryMs)} | ${fmtRatio(r.backstoryMs / r.ms)} |`,
+      `| ${page} | ${fmtMs(r.floorMs)} | ${fmtMs(r.js.readMs)} | ${ratio(r.js.readMs)} | ${fmtMs(r.js.ms)} | ${ratio(r.js.ms)} | ` +
+        `${fmtMs(r.wasm.readMs)} | ${ratio(r.wasm.readMs)} | ${fmtMs(r.wasm.ms)} | ${ratio(r.wasm.ms)} | ` +
+        `${fmtInt(r.mentions)} | ${fmtMs(r.backstoryMs)} | ${fmtRatio(r.backstoryMs / Math.min(r.js.ms, r.wasm.ms))} | ${fmtMs(r.bodyFloorMs)} |`,
     );
   }
   return lines.join('\n');
@@ -401,6 +425,7 @@ async function main() {
 
   log('Bundling bench/page-entry.ts…');
   await bundle();
+  const wordScan = await assembleWordScan();
   const size = contentScriptSize();
   const version = chromiumVersion(CHROMIUM);
 
@@ -487,19 +512,32 @@ async function main() {
             `mentions (backstory · RegExp same text · RegExp all · mark.js) ${COUNT_KEYS.map((k) => cellCount(row.counts[k])).join(' · ')} | build ${fmtMs(row.buildMs)} ms, RegExp build ${fmtMs(row.regexpBuildMs)} ms`,
         );
       }
-      // The bare minimum of a JavaScript pipeline, with as many ranges as backstory highlights here.
+      // The bare minimums (JavaScript and WebAssembly reads), with as many ranges as backstory highlights here.
       const headlineResult = results.find((r) => r.page === target.page && r.size === HEADLINE_SIZE);
       const headline = headlineResult ? ratioRow(headlineResult) : null;
       const mentions = headline ? headline.counts.backstory : 0;
-      const bare = [];
+      const bare = { floor: [], js: [], wasm: [], bodyFloor: [] };
+      // Each on its own fresh loads, taking turns with the floor again (so their ratios to it are measured
+      // under the same load of the machine).
       for (let run = 0; run < RUNS; run++) {
         await load(page, target.url);
-        bare.push(await RUNNERS.bare(page, mentions));
+        bare.floor.push(await RUNNERS.floor(page));
+        await load(page, target.url);
+        bare.js.push(await RUNNERS.bare(page, mentions));
+        await load(page, target.url);
+        bare.wasm.push(await RUNNERS.bareWasm(page, mentions, wordScan));
+        await load(page, target.url);
+        bare.bodyFloor.push(await RUNNERS.floorOfBody(page));
       }
+      const medians = (runs) => ({
+        readMs: median(runs.map((run) => run.readMs)),
+        ms: median(runs.map((run) => run.ms)),
+      });
       bareResults.set(target.page, {
-        floorMs,
-        readMs: median(bare.map((run) => run.readMs)),
-        ms: median(bare.map((run) => run.ms)),
+        floorMs: median(bare.floor.map((run) => run.ms)),
+        js: medians(bare.js),
+        wasm: medians(bare.wasm),
+        bodyFloorMs: median(bare.bodyFloor.map((run) => run.ms)),
         mentions,
         backstoryMs: headline ? headline.backstory.ms : NaN,
       });
@@ -559,7 +597,7 @@ async function main() {
       '',
       tables,
       '',
-      `### The bare minimum of a JavaScript pipeline (${fmtInt(HEADLINE_SIZE)} aliases' mention counts, ms, median of ${RUNS})`,
+      `### The bare minimum of a highlighter in the page (${fmtInt(HEADLINE_SIZE)} aliases' mention counts, ms, median of ${RUNS})`,
       '',
       bareTable(bareResults),
       '',
