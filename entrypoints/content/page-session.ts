@@ -199,15 +199,16 @@ export function createPageSession(
       // page keeps its previous setup and matcher until both can change together.
       const steps = matcherSteps(fresh.entities, fresh.hidden);
       for (;;) {
+        // Each step in a task of its own: the first apart from receiving the setup, which for a large
+        // library is a task of its own (the browser decodes the message before Backstory sees it).
+        await pacing.yieldToBrowser();
+        if (generation !== configurations || ctx.isInvalid) return;
         const next = timed(() => advance(steps, CHUNK_BUDGET_MS));
         if (next.done) {
           setup = fresh;
           matcher = next.value;
           break;
         }
-        await pacing.yieldToBrowser();
-        // A newer configuration arrived meanwhile: it builds its own matcher.
-        if (generation !== configurations || ctx.isInvalid) return;
       }
       await session.fullScan();
     },

@@ -5,14 +5,20 @@ import type { BackstoryDatabase } from '../db/database';
 import { importPack } from '../db/import';
 import { parsePackText } from '../pack/pack';
 import { InvalidInputError, type HandlerMap } from '../protocol/dispatch';
-import type { AnalysisView, PageState, RankedAnalysis, SiteStatus } from '../protocol/messages';
+import type {
+  AnalysisView,
+  CatalogEntity,
+  PageSnapshot,
+  PageState,
+  RankedAnalysis,
+  SiteStatus,
+} from '../protocol/messages';
 import { DISPLAY_SETTINGS_KEY, readDisplaySettings, siteKey, type DisplaySettings } from '../model/settings';
 import { postingsOf, rankWithIndex } from '../ranking/index';
 import { matchedEntities } from '../ranking/rank';
 import { RankingIndexStore } from './ranking-store';
 import { LibrarySearch } from './search';
 import type { TabStateStore } from './tab-state';
-import type { PageSnapshot } from '../protocol/messages';
 import { exportBackup, importBackup, previewBackup } from './backup';
 import type { DomHost } from './dom-host';
 import { FeedService } from './feeds';
@@ -53,19 +59,15 @@ const unavailable = (what: string) => () =>
   Promise.reject(new InvalidInputError(`${what} is not available here.`));
 const noDom: DomHost = { extract: unavailable('Reading pages'), htmlToText: unavailable('Reading feeds') };
 
-/** Every visible entity, as the matcher and the panel need it. */
-async function catalog(db: BackstoryDatabase) {
+/**
+ * Every visible entity, as a page's matcher needs it: every page load receives it (two megabytes of
+ * messaging for 20,000 names), so nothing else rides along.
+ */
+async function catalog(db: BackstoryDatabase): Promise<CatalogEntity[]> {
   const records = await db.entities.toArray();
   return records
     .filter((entity) => !entity.hidden)
-    .map(({ id, kind, category, name, aliases, related }) => ({
-      id,
-      kind,
-      category,
-      name,
-      aliases,
-      related,
-    }));
+    .map(({ id, kind, name, aliases, related }) => ({ id, kind, name, aliases, related }));
 }
 
 async function displaySettings(db: BackstoryDatabase): Promise<DisplaySettings> {

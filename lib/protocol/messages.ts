@@ -39,7 +39,8 @@ export interface LibraryStats {
 export type AnalysisView = Analysis & { addedAt: number };
 
 /** The entity data a page needs to find mentions. */
-export type CatalogEntity = Pick<Entity, 'id' | 'kind' | 'category' | 'name' | 'aliases' | 'related'>;
+/** What a page needs of an entity to find it (the hover card asks for the rest: `entity.card`). */
+export type CatalogEntity = Pick<Entity, 'id' | 'kind' | 'name' | 'aliases' | 'related'>;
 
 /** How a page's scan went, for the 50 ms main-thread budget and diagnostics. */
 export interface ScanStats {

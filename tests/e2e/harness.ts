@@ -148,3 +148,49 @@ export async function scannedState(extensionPage: Page, tabId: number): Promise<
   );
   return state!;
 }
+
+/** One event of a Chromium trace (the fields the task check reads). */
+interface TraceEvent {
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: { url?: string }; beginData?: { url?: string } };
+}
+
+/**
+ * The longest task on a page's main thread from the moment Backstory's content script starts there,
+ * in ms, read from a Chromium trace of `load` (which opens `page` and waits for what it needs). It
+ * sees what Backstory's own timer cannot: the browser decoding its messages, compiling its script,
+ * and the page's own tasks too, so it is an upper bound of the longest task Backstory causes.
+ */
+export async function longestTaskFromTrace(
+  session: Session,
+  page: Page,
+  load: () => Promise<void>,
+): Promise<number> {
+  const cdp = await session.context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await load();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const pageUrl = page.url();
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl);
+  if (!parse) throw new Error(`The trace has no parsing of ${pageUrl}.`);
+  const onMain = (e: TraceEvent) => e.pid === parse.pid && e.tid === parse.tid;
+  const started = events.find(
+    (e) => onMain(e) && e.name === 'EvaluateScript' && e.args?.data?.url?.startsWith('chrome-extension://'),
+  );
+  if (!started) throw new Error('The trace shows no content script running on the page.');
+  // The scheduler's top-level task event (category "toplevel"): one per task the main thread runs.
+  const tasks = events.filter(
+    (e) => onMain(e) && e.name === 'ThreadControllerImpl::RunTask' && e.ts + (e.dur ?? 0) >= started.ts,
+  );
+  if (tasks.length === 0) throw new Error('The trace shows no task on the page’s main thread.');
+  return Math.max(...tasks.map((task) => (task.dur ?? 0) / 1000));
+}
