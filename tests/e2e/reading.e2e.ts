@@ -110,6 +110,15 @@ describe('the reading list in real Chromium', () => {
     expect(await countRows(browser.session.worker, 'articles')).toBe(before + 500);
     await list.getByRole('button', { name: 'All', exact: true }).click();
     await expect.poll(() => list.getByText(/of 502 articles|502 articles/).count()).toBeGreaterThan(0);
+    // The list is virtualised: a box at most 70% of the window tall, holding only the rows in view.
+    const rows = list.locator('ul[aria-label="Saved articles"] > li');
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    expect(await rows.count()).toBeLessThan(40);
+    const { box, window } = await list.evaluate(() => ({
+      box: document.querySelector('.reading-list__viewport')!.getBoundingClientRect().height,
+      window: innerHeight,
+    }));
+    expect(box).toBeLessThanOrEqual(window * 0.7 + 1);
     // A word only in the saved BBC article's body, not in any title.
     await list.getByRole('searchbox').fill('Louisiana');
     await expect
