@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../db/test-helpers';
 import type { PageExtract } from '../model/extract';
 import { createRequester, ProtocolError } from '../protocol/client';
@@ -241,6 +241,17 @@ describe('the reading list', () => {
     const article = await ask('reading.get', { id });
     expect(article.newAnalyses.map((a) => a.title)).toEqual(['What Turkey wants']);
     expect(db.name).toBeTruthy();
+  });
+
+  it('indexes the list for search once it is shown, so the first search does not wait for it', async () => {
+    const { ask, db } = await setup();
+    const { id } = await ask('article.save', { tabId: 3 });
+    const readsOfTexts = vi.spyOn(db.articleContents, 'each');
+    await ask('reading.list', {});
+    await vi.waitFor(() => expect(readsOfTexts).toHaveBeenCalledTimes(1));
+    expect((await ask('reading.list', { query: 'Kurdish' })).items.map((i) => i.id)).toEqual([id]);
+    await ask('reading.list', {});
+    expect(readsOfTexts).toHaveBeenCalledTimes(1);
   });
 
   it('searches body text, filters by view and tag, renames tags, and undoes a delete', async () => {

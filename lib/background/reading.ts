@@ -165,7 +165,7 @@ export class ReadingService {
       const articles = await this.db.articles.filter((a) => a.deletedAt === undefined).toArray();
       const texts = new Map<string, string>();
       await this.db.articleContents.each((content) => texts.set(content.id, content.text));
-      search.addAll(articles.map((article) => this.searchDoc(article, texts.get(article.id) ?? '')));
+      await search.addAll(articles.map((article) => this.searchDoc(article, texts.get(article.id) ?? '')));
       return search;
     })().catch((error: unknown) => {
       this.search = null;
@@ -204,6 +204,9 @@ export class ReadingService {
         (!options.tag || a.tags.includes(options.tag)),
     );
     const query = options.query.trim();
+    // The list is on screen: index it now, in the background, so the reader's first search is
+    // answered at once rather than after every article is read and tokenised.
+    if (!query) void this.loadSearch().catch(() => undefined);
     if (query) {
       const ranked = (await this.loadSearch()).search(query);
       const order = new Map(ranked.map((id, i) => [id, i]));

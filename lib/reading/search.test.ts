@@ -28,55 +28,55 @@ const DOCS: ReadingSearchDocument[] = [
   },
 ];
 
-function searchWith(docs = DOCS) {
+async function searchWith(docs = DOCS) {
   const search = createReadingSearch();
-  search.addAll(docs);
+  await search.addAll(docs);
   return search;
 }
 
 describe('createReadingSearch', () => {
-  it('finds an article by a word that appears only in its body', () => {
-    expect(searchWith().search('quartermaster')).toEqual(['a-1']);
+  it('finds an article by a word that appears only in its body', async () => {
+    expect((await searchWith()).search('quartermaster')).toEqual(['a-1']);
   });
 
-  it('ranks a title match above a body match', () => {
+  it('ranks a title match above a body match', async () => {
     // "satellite" is in a-3's title; a body-only mention is added to check the order.
-    const search = searchWith([
+    const search = await searchWith([
       ...DOCS,
       { id: 'a-4', title: 'Weather', text: 'A satellite saw the storm.', tags: [], status: 'unread' },
     ]);
     expect(search.search('satellite')).toEqual(['a-3', 'a-4']);
   });
 
-  it('searches byline, site name, excerpt and tags', () => {
-    const search = searchWith();
+  it('searches byline, site name, excerpt and tags', async () => {
+    const search = await searchWith();
     expect(search.search('castellano')).toEqual(['a-1']);
     expect(search.search('example news')).toEqual(['a-1']);
     expect(search.search('agreement')).toEqual(['a-1']);
     expect(search.search('science')).toEqual(['a-3']);
   });
 
-  it('needs every word of the query', () => {
-    expect(searchWith().search('harbour images')).toEqual(['a-3']);
+  it('needs every word of the query', async () => {
+    expect((await searchWith()).search('harbour images')).toEqual(['a-3']);
   });
 
-  it('matches prefixes and typos of words of four letters or more, ignoring case and accents', () => {
-    const search = searchWith();
+  it('matches prefixes and typos of words of four letters or more, ignoring case and accents', async () => {
+    const search = await searchWith();
     expect(search.search('quarterm')).toEqual(['a-1']);
     expect(search.search('satelite')).toEqual(['a-3']);
     expect(search.search('CAFE')).toEqual(['a-2']);
   });
 
-  it('matches short words only whole', () => {
-    const search = searchWith([
+  it('matches short words only whole', async () => {
+    const search = await searchWith([
       { id: 'x', title: 'On the town', text: 'town', tags: [], status: 'unread' },
       { id: 'y', title: 'Towns', text: 'tow', tags: [], status: 'unread' },
     ]);
     expect(search.search('tow')).toEqual(['y']);
   });
 
-  it('filters by status and by tag', () => {
-    const search = searchWith();
+  it('filters by status and by tag', async () => {
+    const search = await searchWith();
     expect(search.search('harbour').sort()).toEqual(['a-1', 'a-3']);
     expect(search.search('harbour', { status: 'read' })).toEqual(['a-3']);
     expect(search.search('harbour', { tag: 'longread' })).toEqual(['a-1']);
@@ -84,12 +84,12 @@ describe('createReadingSearch', () => {
     expect(search.search('harbour', { status: 'archived', tag: 'politics' })).toEqual([]);
   });
 
-  it('returns nothing for a blank query', () => {
-    expect(searchWith().search('  ')).toEqual([]);
+  it('returns nothing for a blank query', async () => {
+    expect((await searchWith()).search('  ')).toEqual([]);
   });
 
-  it('adds, replaces and removes documents', () => {
-    const search = searchWith();
+  it('adds, replaces and removes documents', async () => {
+    const search = await searchWith();
     search.add({ id: 'a-5', title: 'Lighthouse keepers', text: 'Night shifts.', tags: [], status: 'unread' });
     expect(search.search('lighthouse')).toEqual(['a-5']);
 
@@ -105,16 +105,34 @@ describe('createReadingSearch', () => {
     expect(() => search.add(DOCS[0]!)).toThrow();
   });
 
-  it('saves to plain data and loads it back', () => {
-    const saved = JSON.parse(JSON.stringify(searchWith())) as unknown;
+  it('indexes many documents a chunk at a time, letting other work run in between', async () => {
+    const many = Array.from({ length: 500 }, (_, index): ReadingSearchDocument => ({
+      id: `m-${index}`,
+      title: `Dispatch ${index}`,
+      text: 'Harbour pilots and lighthouse keepers. '.repeat(20),
+      tags: [],
+      status: 'unread',
+    }));
+    const search = createReadingSearch();
+    let ranMeanwhile = false;
+    setTimeout(() => (ranMeanwhile = true), 0);
+    const indexing = search.addAll(many);
+    expect(search.search('dispatch')).not.toHaveLength(many.length);
+    await indexing;
+    expect(ranMeanwhile).toBe(true);
+    expect(search.search('dispatch')).toHaveLength(many.length);
+  });
+
+  it('saves to plain data and loads it back', async () => {
+    const saved = JSON.parse(JSON.stringify(await searchWith())) as unknown;
     const restored = createReadingSearch();
     expect(restored.load(saved)).toBe(true);
     expect(restored.search('quartermaster')).toEqual(['a-1']);
     expect(restored.search('harbour', { tag: 'science' })).toEqual(['a-3']);
   });
 
-  it('refuses an index saved by another version and keeps its own', () => {
-    const search = searchWith();
+  it('refuses an index saved by another version and keeps its own', async () => {
+    const search = await searchWith();
     const saved = search.toJSON();
     expect(search.load({ ...saved, version: saved.version + 1 })).toBe(false);
     expect(search.load('garbage')).toBe(false);
@@ -135,7 +153,7 @@ function vocabulary(size: number): string[] {
 }
 
 describe('a reading list of 10,000 articles', () => {
-  it('answers in under 100 ms (median of 20 queries)', { timeout: 300_000 }, () => {
+  it('answers in under 100 ms (median of 20 queries)', { timeout: 300_000 }, async () => {
     const words = vocabulary(4000);
     let state = 42;
     // Word frequencies skewed like a real language (a few common words, a long tail).
@@ -154,7 +172,7 @@ describe('a reading list of 10,000 articles', () => {
     }));
     const search = createReadingSearch();
     const indexStart = performance.now();
-    search.addAll(docs);
+    await search.addAll(docs);
     const indexMs = performance.now() - indexStart;
 
     const queries = Array.from({ length: 20 }, (_, i) =>

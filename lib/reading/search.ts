@@ -30,10 +30,14 @@ export interface SavedReadingSearch {
   index: AsPlainObject;
 }
 
-/** The reading-list index; every method is synchronous. */
+/** The reading-list index; every method but `addAll` is synchronous. */
 export interface ReadingSearch {
-  /** Adds documents whose ids are not in the index yet. */
-  addAll(docs: readonly ReadingSearchDocument[]): void;
+  /**
+   * Adds documents whose ids are not in the index yet, a chunk at a time, handing the thread back
+   * between chunks: ten thousand full articles take seconds to index, and the service worker must
+   * keep answering pages meanwhile.
+   */
+  addAll(docs: readonly ReadingSearchDocument[]): Promise<void>;
   /** Adds one document; its id must not be in the index yet (use `replace` to update). */
   add(doc: ReadingSearchDocument): void;
   /** Removes a document by id; unknown ids are ignored. */
@@ -53,6 +57,9 @@ export interface ReadingSearch {
 
 /** Bump when fields or options change, so an index saved by an older version is rebuilt. */
 const INDEX_VERSION = 1;
+
+/** Documents indexed between two pauses of `addAll` (tens of milliseconds of work). */
+const DOCUMENTS_PER_CHUNK = 50;
 
 /** Shorter terms match only whole words: "in" as a prefix would match half the vocabulary. */
 const MIN_EXPANDED_TERM = 4;
@@ -92,7 +99,7 @@ function isSavedReadingSearch(value: unknown): value is SavedReadingSearch {
 export function createReadingSearch(): ReadingSearch {
   let index = new MiniSearch<ReadingSearchDocument>(OPTIONS);
   return {
-    addAll: (docs) => index.addAll(docs),
+    addAll: (docs) => index.addAllAsync(docs, { chunkSize: DOCUMENTS_PER_CHUNK }),
     add: (doc) => index.add(doc),
     remove: (id) => {
       if (index.has(id)) index.discard(id);
