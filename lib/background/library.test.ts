@@ -254,6 +254,20 @@ describe('the reading list', () => {
     expect(readsOfTexts).toHaveBeenCalledTimes(1);
   });
 
+  it('reads the articles once for many listings, and again after any change to them', async () => {
+    const { ask, db } = await setup();
+    const { id } = await ask('article.save', { tabId: 3 });
+    const reads = vi.spyOn(db.articles, 'toArray');
+    await ask('reading.list', {});
+    await ask('reading.list', { query: 'Kurdish' });
+    await ask('reading.list', { query: 'Kurd' });
+    expect(reads).toHaveBeenCalledTimes(1);
+    // A write from elsewhere (not the reading list's own code) is seen by the next listing.
+    await db.articles.update(id, { title: 'Renamed elsewhere' });
+    expect((await ask('reading.list', {})).items[0]!.title).toBe('Renamed elsewhere');
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
   it('searches body text, filters by view and tag, renames tags, and undoes a delete', async () => {
     const { ask, tick } = await setup();
     const { id } = await ask('article.save', { tabId: 3 });

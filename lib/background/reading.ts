@@ -2,6 +2,7 @@
  * The reading list ("save for later"): saving pages with their readable content, listing, search,
  * tags, status, deletion with undo, imports and background fetching of imported articles.
  */
+import Dexie from 'dexie';
 import type { ArticleContentRecord, BackstoryDatabase, SavedArticleRecord } from '../db/database';
 import type { PageExtract } from '../model/extract';
 import type { ReadingItem } from '../model/reading';
@@ -68,10 +69,30 @@ export class ReadingService {
   private readonly now: () => number;
   private search: Promise<ReadingSearch> | null = null;
   private fetching: Promise<void> | null = null;
+  /**
+   * Every article row (deleted ones too), read once and kept until the articles table changes: the
+   * list is asked for on every keystroke of a search, and reading 10,000 rows takes longer than the
+   * search itself.
+   */
+  private rows: Promise<SavedArticleRecord[]> | null = null;
 
   constructor(private readonly deps: ReadingServiceDeps) {
     this.db = deps.db;
     this.now = deps.now ?? Date.now;
+    // Dexie reports every committed write (from any code in this context) before its caller resumes.
+    const articlesTable = `idb://${this.db.name}/articles/`;
+    Dexie.on('storagemutated', (parts) => {
+      if (Object.keys(parts).some((part) => part.startsWith(articlesTable))) this.rows = null;
+    });
+  }
+
+  /** Every article row, from `rows` or read afresh. */
+  private articleRows(): Promise<SavedArticleRecord[]> {
+    this.rows ??= this.db.articles.toArray().catch((error: unknown) => {
+      this.rows = null;
+      throw error;
+    });
+    return this.rows;
   }
 
   /** The saved article for a page URL (and its canonical URL), if any. */
@@ -177,9 +198,9 @@ export class ReadingService {
   /** Removes articles whose undo window has passed. */
   private async purgeDeleted(): Promise<void> {
     const cutoff = this.now() - UNDO_WINDOW_MS;
-    const expired = await this.db.articles
+    const expired = (await this.articleRows())
       .filter((a) => a.deletedAt !== undefined && a.deletedAt < cutoff)
-      .primaryKeys();
+      .map((a) => a.id);
     if (expired.length === 0) return;
     await this.db.transaction('rw', [this.db.articles, this.db.articleContents], async () => {
       await this.db.articles.bulkDelete(expired);
@@ -195,7 +216,7 @@ export class ReadingService {
 
   async list(options: { view: ReadingView; sort: 'saved' | 'published'; query: string; tag?: string }) {
     await this.purgeDeleted();
-    const all = (await this.db.articles.toArray()).filter((a) => a.deletedAt === undefined);
+    const all = (await this.articleRows()).filter((a) => a.deletedAt === undefined);
     const started = performance.now();
     let chosen = all.filter(
       (a) =>
