@@ -268,6 +268,17 @@ describe('the reading list', () => {
     expect(reads).toHaveBeenCalledTimes(2);
   });
 
+  it('finds an article by a tag given or renamed after the search index was built', async () => {
+    const { ask } = await setup();
+    const { id } = await ask('article.save', { tabId: 3 });
+    expect((await ask('reading.list', { query: 'Kurdish' })).items).toHaveLength(1);
+    await ask('reading.update', { id, tags: ['quarterly-review'] });
+    expect((await ask('reading.list', { query: 'quarterly' })).items.map((i) => i.id)).toEqual([id]);
+    await ask('reading.renameTag', { from: 'quarterly-review', to: 'annual-digest' });
+    expect((await ask('reading.list', { query: 'annual' })).items.map((i) => i.id)).toEqual([id]);
+    expect((await ask('reading.list', { query: 'quarterly' })).items).toEqual([]);
+  });
+
   it('searches body text, filters by view and tag, renames tags, and undoes a delete', async () => {
     const { ask, tick } = await setup();
     const { id } = await ask('article.save', { tabId: 3 });

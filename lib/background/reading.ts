@@ -291,9 +291,21 @@ export class ReadingService {
       ...(changes.progress !== undefined ? { progress: changes.progress } : {}),
       updatedAt: this.now(),
     };
-    // Status and tags are filtered outside the search index, so it needs no update.
     await this.db.articles.put(next);
+    // Tags are searchable words and the status is stored with each entry: the index follows.
+    if (changes.status || changes.tags) await this.reindex([next]);
     return toRow(next, 0);
+  }
+
+  /** Brings an index already built up to date with changed articles (their text read back). */
+  private async reindex(articles: readonly SavedArticleRecord[]): Promise<void> {
+    if (!this.search || articles.length === 0) return;
+    const contents = await this.db.articleContents.bulkGet(articles.map((article) => article.id));
+    await this.indexed((search) =>
+      articles.forEach((article, index) =>
+        search.replace(this.searchDoc(article, contents[index]?.text ?? '')),
+      ),
+    );
   }
 
   /** Marks an article deleted (undo brings it back within a minute). */
@@ -310,15 +322,16 @@ export class ReadingService {
   }
 
   async renameTag(from: string, to: string): Promise<number> {
-    let changed = 0;
+    const changed: SavedArticleRecord[] = [];
     await this.db.articles
       .where('tags')
       .equals(from)
       .modify((article) => {
         article.tags = [...new Set(article.tags.map((tag) => (tag === from ? to : tag)))];
-        changed++;
+        changed.push(article);
       });
-    return changed;
+    await this.reindex(changed.filter((article) => article.deletedAt === undefined));
+    return changed.length;
   }
 
   /** Adds imported items in one transaction; an article already saved gains the import's tags. */
