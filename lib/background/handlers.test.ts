@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../db/test-helpers';
 import { classifySender, createDispatcher, type SenderContext } from '../protocol/dispatch';
 import { PROTOCOL_ID } from '../protocol/messages';
@@ -58,6 +58,19 @@ describe('handlers', () => {
     expect(list.items.map((a) => a.publishedAt)).toEqual(['2016-02-09', '2016-02-09']);
     const rest = await asPage('analyses.list', { limit: 2, offset: 2 });
     expect(rest.items.map((a) => a.id)).toEqual(['burns-jeffrey-2016-02-04']);
+  });
+
+  it('reads the catalog once for many pages, and again when an actor or event changes', async () => {
+    const { asContent, db } = await setup();
+    const url = 'https://news.example/';
+    const reads = vi.spyOn(db.entities, 'toArray');
+    await asContent('page.setup', { url });
+    await asContent('page.setup', { url: 'https://other.example/' });
+    expect(reads).toHaveBeenCalledTimes(1);
+    await db.entities.update('syria', { name: 'Syrian Arab Republic' });
+    const { entities } = await asContent('page.setup', { url });
+    expect(entities.find((e) => e.id === 'syria')?.name).toBe('Syrian Arab Republic');
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 
   it('gives pages the catalog without hidden entities', async () => {

@@ -25,6 +25,7 @@ import { FeedService } from './feeds';
 import { LibraryEditor } from './library-edit';
 import { ReadingService } from './reading';
 import { EntityTagger } from './tagging';
+import { keptUntilChanged } from './table-cache';
 
 export interface HandlerDeps {
   db: BackstoryDatabase;
@@ -63,7 +64,7 @@ const noDom: DomHost = { extract: unavailable('Reading pages'), htmlToText: unav
  * Every visible entity, as a page's matcher needs it: every page load receives it (two megabytes of
  * messaging for 20,000 names), so nothing else rides along.
  */
-async function catalog(db: BackstoryDatabase): Promise<CatalogEntity[]> {
+async function readCatalog(db: BackstoryDatabase): Promise<CatalogEntity[]> {
   const records = await db.entities.toArray();
   return records
     .filter((entity) => !entity.hidden)
@@ -110,6 +111,8 @@ export function createHandlers({
   reading = new ReadingService({ db, dom, tagger, fetchPage, now }),
 }: HandlerDeps): HandlerMap {
   const editor = new LibraryEditor(db, tagger, now);
+  // Every page load asks for it; it changes only with the library.
+  const catalog = keptUntilChanged(db, 'entities', () => readCatalog(db));
 
   /** After analyses changed: indexes are rebuilt on next use and the side panel refreshes. */
   const analysesChanged = async () => {
@@ -162,7 +165,7 @@ export function createHandlers({
       const [status, settings, entities] = await Promise.all([
         siteStatus(db, url),
         displaySettings(db),
-        catalog(db),
+        catalog(),
       ]);
       const hidden = await db.hiddenAliases
         .where('host')

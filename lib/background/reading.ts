@@ -2,7 +2,6 @@
  * The reading list ("save for later"): saving pages with their readable content, listing, search,
  * tags, status, deletion with undo, imports and background fetching of imported articles.
  */
-import Dexie from 'dexie';
 import type { ArticleContentRecord, BackstoryDatabase, SavedArticleRecord } from '../db/database';
 import type { PageExtract } from '../model/extract';
 import type { ReadingItem } from '../model/reading';
@@ -12,6 +11,7 @@ import { InvalidInputError } from '../protocol/dispatch';
 import { createReadingSearch, type ReadingSearch } from '../reading/search';
 import { articleId, articleKey } from '../reading/url';
 import type { DomHost } from './dom-host';
+import { keptUntilChanged } from './table-cache';
 import type { EntityTagger } from './tagging';
 
 /** How long a deleted article can be brought back with "Undo". */
@@ -70,29 +70,15 @@ export class ReadingService {
   private search: Promise<ReadingSearch> | null = null;
   private fetching: Promise<void> | null = null;
   /**
-   * Every article row (deleted ones too), read once and kept until the articles table changes: the
-   * list is asked for on every keystroke of a search, and reading 10,000 rows takes longer than the
-   * search itself.
+   * Every article row (deleted ones too), kept until the articles table changes: the list is asked
+   * for on every keystroke of a search, and reading 10,000 rows takes longer than the search itself.
    */
-  private rows: Promise<SavedArticleRecord[]> | null = null;
+  private readonly articleRows: () => Promise<SavedArticleRecord[]>;
 
   constructor(private readonly deps: ReadingServiceDeps) {
     this.db = deps.db;
     this.now = deps.now ?? Date.now;
-    // Dexie reports every committed write (from any code in this context) before its caller resumes.
-    const articlesTable = `idb://${this.db.name}/articles/`;
-    Dexie.on('storagemutated', (parts) => {
-      if (Object.keys(parts).some((part) => part.startsWith(articlesTable))) this.rows = null;
-    });
-  }
-
-  /** Every article row, from `rows` or read afresh. */
-  private articleRows(): Promise<SavedArticleRecord[]> {
-    this.rows ??= this.db.articles.toArray().catch((error: unknown) => {
-      this.rows = null;
-      throw error;
-    });
-    return this.rows;
+    this.articleRows = keptUntilChanged(this.db, 'articles', () => this.db.articles.toArray());
   }
 
   /** The saved article for a page URL (and its canonical URL), if any. */
