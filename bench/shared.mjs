@@ -45,3 +45,86 @@ export function chromiumVersion(executable) {
     return 'unknown';
   }
 }
+
+/**
+ * The options every benchmark takes: `--quick` (a smoke run that only prints), `--write` (write the
+ * doc even so) and `--runs N` (`runs` by default, 3 with --quick; a full run needs at least `runs`).
+ */
+export function benchOptions(argv, { runs }) {
+  const quick = argv.includes('--quick');
+  const runsArg = argv.indexOf('--runs');
+  const count = runsArg >= 0 ? Number(argv[runsArg + 1]) : quick ? 3 : runs;
+  if (!Number.isInteger(count) || count < 1) throw new Error('--runs takes a positive whole number');
+  if (!quick && count < runs)
+    throw new Error(`a full run needs at least ${runs} runs (use --quick for smoke runs)`);
+  return { quick, write: argv.includes('--write') || !quick, runs: count };
+}
+
+const ascending = (values) => [...values].sort((a, b) => a - b);
+
+export function median(values) {
+  const sorted = ascending(values);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Nearest-rank 95th percentile (with 7 values: the largest). */
+export const p95 = (values) => ascending(values)[Math.max(0, Math.ceil(0.95 * values.length) - 1)];
+
+/** Milliseconds with three significant digits at most ("0.42", "12.3", "456"). */
+export const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
+
+export const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
+
+/**
+ * Adds records to one store of the extension's database in one transaction, with raw IndexedDB in
+ * its service worker (`worker`, a playwright Worker). Ids already there are kept and counted.
+ */
+export const addRecords = (worker, store, records) =>
+  worker.evaluate(
+    async ({ store, records }) => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('backstory');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        return await new Promise((resolve, reject) => {
+          const tx = db.transaction(store, 'readwrite');
+          const objectStore = tx.objectStore(store);
+          let skipped = 0;
+          for (const record of records) {
+            const request = objectStore.add(record);
+            request.onerror = (event) => {
+              if (request.error?.name !== 'ConstraintError') return;
+              event.preventDefault();
+              event.stopPropagation();
+              skipped++;
+            };
+          }
+          tx.oncomplete = () => resolve({ skipped });
+          tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, records },
+  );
+
+/** Stops the extension's service worker (DevTools protocol) and waits until it has stopped. */
+export async function stopWorker(context, page) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    let stopped;
+    const done = new Promise((resolve) => (stopped = resolve));
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.length && versions.every((v) => v.runningStatus === 'stopped')) stopped();
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

@@ -38,16 +38,21 @@ import {
   pageState,
   searchQueries,
 } from '../bench/panel/synth.mjs';
-import { bundleIife, chromiumVersion } from '../bench/shared.mjs';
+import {
+  addRecords,
+  benchOptions,
+  bundleIife,
+  chromiumVersion,
+  fmtInt,
+  fmtMs,
+  median,
+  p95,
+  stopWorker,
+} from '../bench/shared.mjs';
 import { launchWithExtension } from './chromium.mjs';
 
 const argv = process.argv.slice(2);
-const QUICK = argv.includes('--quick');
-const WRITE = argv.includes('--write') || !QUICK;
-const runsArg = argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : QUICK ? 3 : 7;
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs takes a positive whole number');
-if (!QUICK && RUNS < 7) throw new Error('a full run needs at least 7 runs (use --quick for smoke runs)');
+const { quick: QUICK, write: WRITE, runs: RUNS } = benchOptions(argv, { runs: 7 });
 
 const RANKING = QUICK ? { analyses: 10_000, entities: 2_000 } : { analyses: 100_000, entities: 20_000 };
 const SEARCH = { analyses: 10_000, entities: 2_000 };
@@ -69,18 +74,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const log = (...parts) => console.log(...parts);
 const STARTED = Date.now();
 const elapsed = () => `${Math.round((Date.now() - STARTED) / 1000)} s`;
-const sorted = (values) => [...values].sort((a, b) => a - b);
-const median = (values) => {
-  const s = sorted(values);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-/** Nearest-rank 95th percentile (with 7 runs: the slowest). */
-const p95 = (values) => sorted(values)[Math.max(0, Math.ceil(0.95 * values.length) - 1)];
-const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const fmtRatio = (ratio) =>
   (ratio >= 100 ? ratio.toFixed(0) : ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)) + '×';
-const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 const stats = (values) => ({ median: median(values), p95: p95(values), runs: values.length });
 const medianOf = (rows, key) => median(rows.map((row) => row[key]));
 
@@ -273,39 +268,6 @@ async function waitForStarter(worker) {
   throw new Error('Timed out waiting for the starter library');
 }
 
-/** Adds records in one transaction with raw IndexedDB; ids already there (starter pack) are kept. */
-const addAll = (worker, store, records) =>
-  worker.evaluate(
-    async ({ store, records }) => {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('backstory');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      try {
-        return await new Promise((resolve, reject) => {
-          const tx = db.transaction(store, 'readwrite');
-          const objectStore = tx.objectStore(store);
-          let skipped = 0;
-          for (const record of records) {
-            const request = objectStore.add(record);
-            request.onerror = (event) => {
-              if (request.error?.name !== 'ConstraintError') return;
-              event.preventDefault();
-              event.stopPropagation();
-              skipped++;
-            };
-          }
-          tx.oncomplete = () => resolve({ skipped });
-          tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, records },
-  );
-
 /** Seeds a library; returns the entities (frequency-ordered), a sample batch and timings. */
 async function seed(worker, { analyses, entities: entityCount }) {
   const started = Date.now();
@@ -313,7 +275,7 @@ async function seed(worker, { analyses, entities: entityCount }) {
   let skippedEntities = 0;
   for (let i = 0; i < entities.length; i += BATCH) {
     const batch = entities.slice(i, i + BATCH).map(({ rank: _rank, ...entity }) => entity);
-    skippedEntities += (await addAll(worker, 'entities', batch)).skipped;
+    skippedEntities += (await addRecords(worker, 'entities', batch)).skipped;
   }
   let sample = null;
   let written = 0;
@@ -325,7 +287,7 @@ async function seed(worker, { analyses, entities: entityCount }) {
     sample ??= batch.slice(0, 200);
     for (const analysis of batch) for (const id of analysis.entityIds) df.set(id, (df.get(id) ?? 0) + 1);
     skippedAnalyses += (await pending).skipped;
-    pending = addAll(worker, 'analyses', batch);
+    pending = addRecords(worker, 'analyses', batch);
     await new Promise((r) => setTimeout(r, 20)); // let the message leave before generating synchronously
     written += batch.length;
     if (process.stdout.isTTY)
@@ -502,22 +464,6 @@ async function measurePanel(context, extensionId, tabId, runs, { warmUp = true, 
  * Stops the extension's service worker (as the browser does after about 30 s idle) through the
  * DevTools protocol, and waits until it is stopped. The next message starts it again.
  */
-async function stopWorker(context, page) {
-  const cdp = await context.newCDPSession(page);
-  try {
-    let stopped;
-    const done = new Promise((resolve) => (stopped = resolve));
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.length && versions.every((v) => v.runningStatus === 'stopped')) stopped();
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await Promise.race([done, new Promise((r) => setTimeout(r, 10_000))]);
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
-
 /**
  * Forgets the saved ranking and search indexes (raw IndexedDB): the seeded analyses bypassed the
  * import path that would have invalidated them.

@@ -14,16 +14,20 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as prettier from 'prettier';
-import { createRandom, chromiumVersion } from '../bench/shared.mjs';
+import {
+  addRecords,
+  benchOptions,
+  chromiumVersion,
+  createRandom,
+  fmtInt,
+  fmtMs,
+  median,
+  p95,
+  stopWorker,
+} from '../bench/shared.mjs';
 import { EXTENSION_DIR, launchWithExtension } from './chromium.mjs';
 
-const argv = process.argv.slice(2);
-const QUICK = argv.includes('--quick');
-const WRITE = argv.includes('--write') || !QUICK;
-const runsArg = argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : QUICK ? 3 : 5;
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs takes a positive whole number');
-if (!QUICK && RUNS < 5) throw new Error('a full run needs at least 5 runs (use --quick for smoke runs)');
+const { quick: QUICK, write: WRITE, runs: RUNS } = benchOptions(process.argv.slice(2), { runs: 5 });
 
 const ARTICLES = QUICK ? 2_000 : 10_000;
 const WORDS_PER_ARTICLE = 300;
@@ -37,16 +41,6 @@ const START = '<!-- bench:reading:start -->';
 const END = '<!-- bench:reading:end -->';
 
 const log = (...parts) => console.log(...parts);
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-/** Nearest-rank 95th percentile. */
-const p95 = (values) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * values.length) - 1)];
-const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
-const fmtInt = (n) => n.toLocaleString('en-US');
-
 /** The words of the corpus pages' visible text, in order: real news prose to cut articles from. */
 function corpusWords() {
   const words = [];
@@ -122,41 +116,6 @@ function buildQueries(articles) {
   return queries;
 }
 
-/** Adds records to one store in one transaction (raw IndexedDB in the worker). */
-const addAll = (worker, store, records) =>
-  worker.evaluate(
-    async ({ store, records }) => {
-      const db = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('backstory');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      try {
-        await new Promise((resolve, reject) => {
-          const tx = db.transaction(store, 'readwrite');
-          for (const record of records) tx.objectStore(store).add(record);
-          tx.oncomplete = resolve;
-          tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, records },
-  );
-
-/** Stops the extension's service worker (it starts again on the next message). */
-async function stopWorker(context, page) {
-  const cdp = await context.newCDPSession(page);
-  try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await new Promise((r) => setTimeout(r, 500));
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
-
 /** One message from the extension page, timed there: { ms, value }. */
 const ask = (page, type, data) =>
   page.evaluate(
@@ -225,12 +184,12 @@ async function main() {
     await ask(page, 'library.stats', {});
     for (let i = 0; i < seeded.length; i += BATCH) {
       const batch = seeded.slice(i, i + BATCH);
-      await addAll(
+      await addRecords(
         worker,
         'articles',
         batch.map((s) => s.article),
       );
-      await addAll(
+      await addRecords(
         worker,
         'articleContents',
         batch.map((s) => s.content),

@@ -15,17 +15,11 @@ import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
 import wabt from 'wabt';
 import { buildLibraries } from '../bench/aliases.mjs';
-import { bundleIife, chromiumVersion } from '../bench/shared.mjs';
+import { benchOptions, bundleIife, chromiumVersion, fmtInt, fmtMs, median } from '../bench/shared.mjs';
 import { BROWSER_ARGS } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
-const argv = process.argv.slice(2);
-const QUICK = argv.includes('--quick');
-const WRITE = argv.includes('--write') || !QUICK;
-const runsArg = argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : QUICK ? 3 : 5;
-if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs takes a positive whole number');
-if (!QUICK && RUNS < 5) throw new Error('a full run needs at least 5 runs (use --quick for smoke runs)');
+const { quick: QUICK, write: WRITE, runs: RUNS } = benchOptions(process.argv.slice(2), { runs: 5 });
 
 const SIZES = QUICK ? [20_000] : [200, 2_000, 20_000];
 const HEADLINE_SIZE = 20_000;
@@ -46,14 +40,7 @@ const WORD_SCAN = resolve('bench/word-scan.wat');
 const APPROACHES = ['backstory', 'regexp', 'mark'];
 
 const log = (...parts) => console.log(...parts);
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const fmtMs = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));
 const fmtRatio = (ratio) => (ratio >= 100 ? ratio.toFixed(0) : ratio.toFixed(1)) + '×';
-const fmtInt = (n) => n.toLocaleString('en-US');
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function bundle() {
