@@ -15,6 +15,9 @@ import type { PageSetup } from '@/lib/protocol/messages';
 /** Work at most this long before handing the main thread back (well under the 50 ms long-task mark). */
 const CHUNK_BUDGET_MS = 8;
 
+/** Entities in a setup whose decoding takes the browser more than a millisecond or two. */
+const LARGE_SETUP_ENTITIES = 2_000;
+
 /** The tag of the shadow host of Backstory's card; its content is never read. */
 export const CARD_HOST_TAG = 'backstory-card';
 
@@ -198,10 +201,10 @@ export function createPageSession(
       // A large library compiles in steps between the page's own tasks, not in one long task; the
       // page keeps its previous setup and matcher until both can change together.
       const steps = matcherSteps(fresh.entities, fresh.hidden);
+      // The browser decodes the setup in the task that hands it over (before Backstory's timer can
+      // see it): after a large one, the build starts in a task of its own.
+      if (fresh.entities.length > LARGE_SETUP_ENTITIES) await pacing.yieldToBrowser();
       for (;;) {
-        // Each step in a task of its own: the first apart from receiving the setup, which for a large
-        // library is a task of its own (the browser decodes the message before Backstory sees it).
-        await pacing.yieldToBrowser();
         if (generation !== configurations || ctx.isInvalid) return;
         const next = timed(() => advance(steps, CHUNK_BUDGET_MS));
         if (next.done) {
@@ -209,6 +212,7 @@ export function createPageSession(
           matcher = next.value;
           break;
         }
+        await pacing.yieldToBrowser();
       }
       await session.fullScan();
     },
