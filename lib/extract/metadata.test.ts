@@ -121,6 +121,15 @@ describe('readMetadata', () => {
     });
   });
 
+  it('decodes entities in meta content as text, markup included', () => {
+    const doc = page(
+      '<meta name="description" content="A &amp;lt;b&amp;gt; tag, &lt;/textarea&gt;&lt;img src=x onerror=alert(1)&gt; and &amp;amp;">',
+    );
+    expect(readMetadata(doc, PAGE).description).toBe(
+      'A <b> tag, </textarea><img src=x onerror=alert(1)> and &',
+    );
+  });
+
   it('takes an article <time> only when nothing declares a date', () => {
     const body =
       '<time datetime="2001-01-01">old</time><article><time datetime="2016-02-12">Feb 12</time></article>';

@@ -59,14 +59,16 @@ const META = {
 /** Every meta tag's content by its lower-cased name, property, itemprop and http-equiv, in page order. */
 function metaIndex(doc: Document): Map<string, string[]> {
   const index = new Map<string, string[]>();
-  let scratch: HTMLTextAreaElement | undefined;
   // Some sites escape their meta content twice ("&amp;quot;"), so it reaches us still holding entities:
-  // decode them in an inert document of our own (nothing runs, nothing loads, `doc` is untouched).
+  // decode them as a textarea's text in an inert document of our own (DOMParser: nothing runs, nothing
+  // loads, `doc` is untouched). "</" is kept literal, so the value cannot close the textarea.
   const decode = (value: string) => {
     if (!/&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(value)) return value;
-    scratch ??= doc.implementation.createHTMLDocument('').createElement('textarea');
-    scratch.innerHTML = value;
-    return scratch.value;
+    const parsed = new DOMParser().parseFromString(
+      `<textarea>${value.replace(/<\//g, '&lt;/')}</textarea>`,
+      'text/html',
+    );
+    return parsed.querySelector('textarea')?.value ?? value;
   };
   for (const meta of doc.querySelectorAll('meta[content]')) {
     const content = decode(meta.getAttribute('content') ?? '').trim();
