@@ -61,7 +61,7 @@ const unavailable = (what: string) => () =>
 const noDom: DomHost = { extract: unavailable('Reading pages'), htmlToText: unavailable('Reading feeds') };
 
 /**
- * Every visible entity, as a page's matcher needs it: every page load receives it (two megabytes of
+ * Every visible entity, as a page's matcher needs it: every page load receives it (1.7 MB of
  * messaging for 20,000 names), so nothing else rides along.
  */
 async function readCatalog(db: BackstoryDatabase): Promise<CatalogEntity[]> {
