@@ -3,7 +3,7 @@
  * function per approach, each timed from scan start to highlights set, plus a phase profile of the
  * product pipeline. See docs/benchmarks.md.
  */
-import { iterateBlocks, scanRoots, type ScanOptions, type TextBlock } from '@/lib/dom/blocks';
+import { blockRange, iterateBlocks, scanRoots, type ScanOptions, type TextBlock } from '@/lib/dom/blocks';
 import { browserHighlightApi, showHighlights } from '@/lib/dom/highlights';
 import {
   compareRanges,
@@ -14,14 +14,13 @@ import {
 } from '@/lib/dom/scanner';
 import { Automaton } from '@/lib/entities/automaton';
 import {
-  advance,
   matchKey,
   matcherSteps,
   type Candidate,
   type EntityMatcher,
   type MatchableEntity,
 } from '@/lib/entities/matcher';
-import { blockRange } from '@/lib/dom/blocks';
+import { advance } from '@/lib/entities/steps';
 
 /** mark.js, injected as its own script tag (dist/mark.min.js) on the runs that use it. */
 interface MarkInstance {

@@ -8,7 +8,8 @@ import { readPageMeta, type PageMeta } from '@/lib/dom/page-meta';
 import { adoptHighlightStyles } from '@/lib/dom/highlight-styles';
 import { browserHighlightApi, clearHighlights, showFocus, showHighlights } from '@/lib/dom/highlights';
 import { countMentions, PageScanner, selectForHighlight, type PageMention } from '@/lib/dom/scanner';
-import { advance, matcherSteps, type EntityMatcher } from '@/lib/entities/matcher';
+import { matcherSteps, type EntityMatcher } from '@/lib/entities/matcher';
+import { advance } from '@/lib/entities/steps';
 import type { Requester } from '@/lib/protocol/client';
 import type { PageSetup } from '@/lib/protocol/messages';
 

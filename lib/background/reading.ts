@@ -81,6 +81,11 @@ export class ReadingService {
     this.articleRows = keptUntilChanged(this.db, 'articles', () => this.db.articles.toArray());
   }
 
+  /** The articles not deleted (a new array each time; its records are shared, not to be changed). */
+  private async liveArticles(): Promise<SavedArticleRecord[]> {
+    return (await this.articleRows()).filter((article) => article.deletedAt === undefined);
+  }
+
   /** The saved article for a page URL (and its canonical URL), if any. */
   async findByUrl(url: string, canonicalUrl?: string): Promise<SavedArticleRecord | undefined> {
     let key: string;
@@ -169,7 +174,7 @@ export class ReadingService {
   private loadSearch(): Promise<ReadingSearch> {
     this.search ??= (async () => {
       const search = createReadingSearch();
-      const articles = await this.db.articles.filter((a) => a.deletedAt === undefined).toArray();
+      const articles = await this.liveArticles();
       const texts = new Map<string, string>();
       await this.db.articleContents.each((content) => texts.set(content.id, content.text));
       await search.addAll(articles.map((article) => this.searchDoc(article, texts.get(article.id) ?? '')));
@@ -202,7 +207,7 @@ export class ReadingService {
 
   async list(options: { view: ReadingView; sort: 'saved' | 'published'; query: string; tag?: string }) {
     await this.purgeDeleted();
-    const all = (await this.articleRows()).filter((a) => a.deletedAt === undefined);
+    const all = await this.liveArticles();
     const started = performance.now();
     let chosen = all.filter(
       (a) =>
@@ -365,7 +370,7 @@ export class ReadingService {
   }
 
   async exportAll(): Promise<ReadingRow[]> {
-    const all = await this.db.articles.filter((a) => a.deletedAt === undefined).toArray();
+    const all = await this.liveArticles();
     return all.sort((a, b) => a.savedAt - b.savedAt).map((a) => toRow(a, 0));
   }
 

@@ -8,6 +8,7 @@
  * lives in preallocated typed arrays (a node's children as a linked list), with dense transition rows
  * for the root and for every node with several children, where most lookups happen.
  */
+import { finish, type Steps } from './steps';
 
 /** A node with at least this many children gets a dense transition row. */
 const DENSE_MIN_CHILDREN = 4;
@@ -49,7 +50,7 @@ export class Automaton {
 
   /** The trie of `patterns`, built at once (`Automaton.steps` builds it in steps). */
   constructor(patterns: readonly string[] | TrieParts) {
-    const parts = Array.isArray(patterns) ? buildAtOnce(patterns) : (patterns as TrieParts);
+    const parts = Array.isArray(patterns) ? finish(trieSteps(patterns)) : (patterns as TrieParts);
     this.symbolOf = parts.symbolOf;
     this.alphabetSize = parts.alphabetSize;
     this.denseRow = parts.denseRow;
@@ -62,7 +63,7 @@ export class Automaton {
   }
 
   /** Builds the trie of `patterns` in steps of a few milliseconds, pausing at every `yield`. */
-  static *steps(patterns: readonly string[]): Generator<void, Automaton, void> {
+  static *steps(patterns: readonly string[]): Steps<Automaton> {
     return new Automaton(yield* trieSteps(patterns));
   }
 
@@ -80,15 +81,7 @@ export class Automaton {
   }
 }
 
-function buildAtOnce(patterns: readonly string[]): TrieParts {
-  const steps = trieSteps(patterns);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-function* trieSteps(patterns: readonly string[]): Generator<void, TrieParts, void> {
+function* trieSteps(patterns: readonly string[]): Steps<TrieParts> {
   const symbolOf = new Int32Array(0x10000).fill(-1);
   let symbols = 0;
   let capacity = 1;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { starterPack } from '../db/test-helpers';
 import { Automaton } from './automaton';
 import { aliasKey, fold, sourceSpan } from './fold';
-import { advance, EntityMatcher, matcherSteps, prepareLibrary, type MatchableEntity } from './matcher';
+import { EntityMatcher, matcherSteps, prepareLibrary, type MatchableEntity } from './matcher';
+import { advance } from './steps';
 
 const starter = new EntityMatcher(starterPack().entities);
 const found = (matcher: EntityMatcher, text: string) =>

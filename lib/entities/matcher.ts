@@ -6,6 +6,7 @@
 import type { Alias, EntityKind } from '../model/schema';
 import { Automaton } from './automaton';
 import { aliasKey, fold, FOLD_COMPLEX, FOLD_DROPPED, foldCodeUnit, isWordCode } from './fold';
+import { finish, type Steps } from './steps';
 
 /** What the matcher needs of an entity. */
 export interface MatchableEntity {
@@ -110,11 +111,7 @@ export function prepareLibrary(
   entities: readonly MatchableEntity[],
   hidden: readonly HiddenAlias[] = [],
 ): PreparedLibrary {
-  const steps = prepareSteps(entities, hidden);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finish(prepareSteps(entities, hidden));
 }
 
 /**
@@ -125,7 +122,7 @@ export function prepareLibrary(
 export function* matcherSteps(
   entities: readonly MatchableEntity[],
   hidden: readonly HiddenAlias[] = [],
-): Generator<void, EntityMatcher, void> {
+): Steps<EntityMatcher> {
   const library = yield* prepareSteps(entities, hidden);
   yield;
   const automaton = yield* Automaton.steps(library.keys);
@@ -134,21 +131,10 @@ export function* matcherSteps(
   return new EntityMatcher(library, [], automaton);
 }
 
-/**
- * Runs steps (`matcherSteps`) until they end or `budgetMs` has passed, whichever comes first; returns
- * the last step's result (`done` with the value at the end).
- */
-export function advance<T>(steps: Generator<void, T, void>, budgetMs = Infinity): IteratorResult<void, T> {
-  const start = performance.now();
-  let step = steps.next();
-  while (!step.done && performance.now() - start < budgetMs) step = steps.next();
-  return step;
-}
-
 function* prepareSteps(
   entities: readonly MatchableEntity[],
   hidden: readonly HiddenAlias[],
-): Generator<void, PreparedLibrary, void> {
+): Steps<PreparedLibrary> {
   const hiddenKeys = new Set(hidden.map((h) => `${h.entityId}\u0000${matchKey(h.alias)}`));
   const byKey = new Map<string, AliasOwner[]>();
   const context = new Map<string, Set<string>>();
