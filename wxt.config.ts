@@ -21,9 +21,10 @@ export default defineConfig({
       ? { optional_permissions: ['http://*/*', 'https://*/*'] }
       : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
-      _execute_action: {
+      // Manifest V2 (Firefox) opens the sidebar with its own reserved command.
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Open the Backstory side panel',
+        description: browser === 'firefox' ? 'Open the Backstory sidebar' : 'Open the Backstory side panel',
       },
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+J' },

@@ -6,11 +6,12 @@ import { browser } from 'wxt/browser';
 import type { DomHost } from '@/lib/background/dom-host';
 import type { PageExtract } from '@/lib/model/extract';
 import { DOM_PROTOCOL_ID, type DomReply, type DomRequest } from '@/lib/protocol/dom-messages';
+import { isFirefoxBuild } from './browser-target';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
 export function createDomHost(): DomHost {
-  if (typeof DOMParser !== 'undefined') return localDomHost();
+  if (isFirefoxBuild) return localDomHost();
   let ready: Promise<void> | null = null;
   const ensureDocument = () => {
     ready ??= (async () => {

@@ -12,6 +12,13 @@ import type { PageSnapshot, ToContentMessage } from '@/lib/protocol/messages';
 import { EntityTagger } from '@/lib/background/tagging';
 import { FeedService } from '@/lib/background/feeds';
 import { ReadingService } from '@/lib/background/reading';
+import {
+  isFirefoxBuild,
+  makeToolbarOpenPanel,
+  openPanelBeside,
+  setToolbarBadgeColour,
+  showSavedOnToolbar,
+} from './browser-target';
 import { createDomHost } from './dom-host';
 import { fetchPageHtml } from './fetch-page';
 import { setupMenus } from './menus';
@@ -38,16 +45,8 @@ export default defineBackground({
         ),
       );
     };
-    const openPanel = async (tabId: number) => {
-      // Called straight from the message of a click, so the browser sees the reader's gesture.
-      if (!browser.sidePanel?.open) return false;
-      try {
-        await browser.sidePanel.open({ tabId });
-        return true;
-      } catch {
-        return false;
-      }
-    };
+    // Called straight from the message of a click, so the browser sees the reader's gesture.
+    const openPanel = (tabId: number) => openPanelBeside(tabId);
     const revealOnPage = async (tabId: number, entityId: string) => {
       try {
         await browser.tabs.sendMessage(tabId, { protocol: PROTOCOL_ID, type: 'mentions.reveal', entityId });
@@ -62,7 +61,12 @@ export default defineBackground({
     const ranking = new RankingIndexStore(db);
     const dom = createDomHost();
     const tagger = new EntityTagger(db);
-    const feeds = new FeedService({ db, dom, tagger });
+    const feeds = new FeedService({
+      db,
+      dom,
+      tagger,
+      fetchOptions: { revalidation: isFirefoxBuild ? 'http-cache' : 'headers' },
+    });
     const reading = new ReadingService({ db, dom, tagger, fetchPage: fetchPageHtml });
     const snapshotTab = async (tabId: number) => {
       const snapshot = (await browser.tabs.sendMessage(
@@ -74,15 +78,6 @@ export default defineBackground({
         throw new Error('The page did not answer.');
       }
       return snapshot;
-    };
-    const showSaved = async (tabId: number, saved: boolean) => {
-      await browser.action.setBadgeText({ tabId, text: saved ? '✓' : '' }).catch(() => {});
-      await browser.action
-        .setTitle({
-          tabId,
-          title: saved ? 'Open Backstory (this page is in your reading list)' : 'Open Backstory',
-        })
-        .catch(() => {});
     };
     // One alarm, set to the earliest time any feed is due (alarms survive the worker stopping).
     const feedsChanged = async () => {
@@ -102,14 +97,14 @@ export default defineBackground({
       snapshotTab,
       dom,
       fetchPage: fetchPageHtml,
-      showSaved,
+      showSaved: showSavedOnToolbar,
       feedsChanged,
       tagger,
       feeds,
       reading,
     });
     const dispatch = createDispatcher(handlers);
-    void browser.action.setBadgeBackgroundColor({ color: '#2f6f4f' }).catch(() => {});
+    setToolbarBadgeColour('#2f6f4f');
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name !== FEED_ALARM) return;
@@ -168,15 +163,6 @@ export default defineBackground({
       void sendToTab(tab.id, { protocol: PROTOCOL_ID, type: 'mentions.step', direction });
     });
 
-    // The toolbar button opens the side panel (Chrome) or toggles the sidebar (Firefox).
-    if (browser.sidePanel) {
-      browser.sidePanel
-        .setPanelBehavior({ openPanelOnActionClick: true })
-        .catch((error: unknown) => console.error('Backstory: side panel behaviour', error));
-    } else {
-      // Firefox: WXT's types follow Chrome's, which lack `sidebarAction`.
-      const { sidebarAction } = browser as unknown as { sidebarAction?: { toggle(): Promise<void> } };
-      if (sidebarAction) browser.action.onClicked.addListener(() => void sidebarAction.toggle());
-    }
+    makeToolbarOpenPanel();
   },
 });

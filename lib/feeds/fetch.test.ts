@@ -167,6 +167,29 @@ describe('fetchFeed against a local server', () => {
     expect(feed.items.every((item) => item.contentHtml)).toBe(true);
   });
 
+  it('asks with a CORS-safelisted Accept header (at most 128 bytes), so no browser sends a preflight', async () => {
+    await fetchFeed(`${base}/rss.xml`, {});
+    const accept = seen.at(-1)!.headers.accept!;
+    expect(accept).toMatch(/application\/rss\+xml/);
+    expect(new TextEncoder().encode(accept).length).toBeLessThanOrEqual(128);
+  });
+
+  it('leaves revalidation to the HTTP cache when asked: no validator headers, cache "no-cache"', async () => {
+    const inits: RequestInit[] = [];
+    const recording: typeof fetch = (input, init) => (inits.push(init ?? {}), fetch(input, init));
+    const result = ok(
+      await fetchFeed(
+        `${base}/rss.xml`,
+        { etag: RSS_ETAG, lastModified: ATOM_MODIFIED },
+        { fetch: recording, revalidation: 'http-cache' },
+      ),
+    );
+    expect(result.body).toContain('<rss');
+    expect(inits.every((init) => init.cache === 'no-cache')).toBe(true);
+    expect(seen.at(-1)!.headers['if-none-match']).toBeUndefined();
+    expect(seen.at(-1)!.headers['if-modified-since']).toBeUndefined();
+  });
+
   it('keeps the validators and sends them back: an unchanged feed is a 304', async () => {
     const first = ok(await fetchFeed(`${base}/rss.xml`, {}));
     expect(first.etag).toBe(RSS_ETAG);

@@ -23,6 +23,15 @@ export interface FetchFeedOptions {
   maxRedirects?: number;
   /** Time allowed for the whole fetch, body included: 30 s unless set. */
   timeoutMs?: number;
+  /**
+   * How an unchanged feed is recognised. 'headers' (the default) sends the validators itself and
+   * sees the 304. 'http-cache' leaves them to the browser's HTTP cache (`cache: 'no-cache'`, which
+   * revalidates with the validators it stored and answers 200 from the cache on a 304): for
+   * Firefox, which sends a CORS preflight for an extension's request with `If-None-Match` or
+   * `If-Modified-Since` even when it holds the site's permission, and so fails on every feed
+   * server that does not answer preflights.
+   */
+  revalidation?: 'headers' | 'http-cache';
 }
 
 /** The feed has not changed since `state`, or its new body and validators. */
@@ -37,9 +46,12 @@ export const DEFAULT_MAX_REDIRECTS = 5;
 /** Default `timeoutMs`. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-const ACCEPT =
-  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, ' +
-  'text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+/**
+ * Kept within the 128 bytes of a CORS-safelisted Accept header: a longer one makes Firefox send a
+ * preflight that feed servers do not answer.
+ */
+export const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5';
 
 /** Content types that are certainly not feeds: refused before their body is read. */
 const NOT_FEED_TYPES = /^(?:image|audio|video|font)\/|^application\/(?:pdf|zip|gzip)\b/i;
@@ -216,10 +228,19 @@ export async function fetchFeed(
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const signal = AbortSignal.timeout(timeoutMs);
   const headers: Record<string, string> = { Accept: ACCEPT };
-  if (state.etag) headers['If-None-Match'] = state.etag;
-  if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+  const byHttpCache = options.revalidation === 'http-cache';
+  if (!byHttpCache) {
+    if (state.etag) headers['If-None-Match'] = state.etag;
+    if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+  }
   const request = (target: string, redirect: RequestRedirect) =>
-    doFetch(target, { headers, redirect, signal, credentials: 'omit' });
+    doFetch(target, {
+      headers,
+      redirect,
+      signal,
+      credentials: 'omit',
+      ...(byHttpCache ? { cache: 'no-cache' as const } : {}),
+    });
 
   let current = url;
   const visited = new Set([url]);

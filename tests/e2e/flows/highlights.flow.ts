@@ -1,0 +1,201 @@
+/** Highlights, the hover card, the keyboard walk and "Not this": the same bodies in both browsers. */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ask, scannedState, tabIdFor } from '../driver/actions';
+import type { DriverPage, LaunchDriver } from '../driver/types';
+import {
+  cardButton,
+  cardText,
+  highlightedTexts,
+  highlights,
+  waitForCard,
+  waitForHighlights,
+} from '../probes';
+import { useDriver } from './fixture';
+
+/** Corpus pages and mentions that must be highlighted there (entities from the test pack). */
+export const CORPUS_MENTIONS: Array<[string, string[]]> = [
+  ['bbc-1', ['Obama', 'gun laws']],
+  ['telegraph', ['Zimbabwe', 'Robert Mugabe']],
+  ['schema-org-context-object', ['Yoon Suk Yeol', 'SEOUL']],
+  ['guardian-1', ['Māori', 'New Zealand']],
+  ['nytimes-2', ['Yahoo', 'Verizon']],
+  ['breitbart', ['Snopes']],
+  ['la-nacion', ['mapuche']],
+];
+
+/** Records the body as the page's own script saw it when it loaded, to compare with later. */
+function recordBodyAtLoad() {
+  document.addEventListener('DOMContentLoaded', () => {
+    (window as unknown as { bodyAtLoad: string }).bodyAtLoad = document.body.innerHTML;
+  });
+}
+const bodyUnchanged = (page: DriverPage) =>
+  page.evaluate(() => document.body.innerHTML === (window as unknown as { bodyAtLoad: string }).bodyAtLoad);
+
+export function highlightFlows(launch: LaunchDriver, browserName: string) {
+  describe(`highlights and hover cards in ${browserName}`, () => {
+    const fixture = useDriver(launch);
+    mkdirSync('screenshots', { recursive: true });
+
+    beforeAll(async () => {
+      await ask(fixture.control, 'pack.import', {
+        text: readFileSync('tests/fixtures/packs/corpus-entities.json', 'utf8'),
+      });
+    });
+
+    const openDemo = async () => {
+      const page = await fixture.browser.newPage(recordBodyAtLoad);
+      await page.goto(`${fixture.origin()}/demo/index.html`);
+      await waitForHighlights(page);
+      return page;
+    };
+    /** Scrolls `text`'s first highlight to the middle of the view and returns where it is. */
+    const scrollToHighlight = async (page: DriverPage, text: string) => {
+      const find = async () => (await highlights(page, 'backstory-actor')).find((h) => h.text === text);
+      const first = await find();
+      if (!first) throw new Error(`${text} is not highlighted`);
+      await page.evaluate((y) => window.scrollBy(0, y - 300), first.y);
+      return (await find())!;
+    };
+
+    it('highlights the demo page’s actors and events, never in links or navigation, DOM untouched', async () => {
+      const page = await openDemo();
+      const texts = await highlightedTexts(page);
+      for (const expected of [
+        'Syria',
+        'Bashar al-Assad',
+        'Staffan de Mistura',
+        'Russian President Vladimir Putin',
+        'Secretary of State John Kerry',
+        'Hezbollah',
+        'UN Security Council',
+        'safe zone in northern Syria',
+        'no-fly zone',
+        'Resolution 2254',
+      ]) {
+        expect(texts, expected).toContain(expected);
+      }
+      const all = [
+        ...(await highlights(page, 'backstory-actor')),
+        ...(await highlights(page, 'backstory-event')),
+      ];
+      expect(all.filter((h) => h.inChrome)).toEqual([]);
+      // First mention of each by default: no entity twice.
+      expect(new Set(texts).size).toBe(texts.length);
+      expect(await bodyUnchanged(page)).toBe(true);
+      await page.screenshot(`screenshots/${browserName.toLowerCase()}-demo-page.png`);
+      await page.close();
+    });
+
+    for (const [name, expected] of CORPUS_MENTIONS) {
+      it(`highlights ${expected.join(', ')} on the corpus page ${name}, within the 50 ms task budget`, async () => {
+        const page = await fixture.browser.newPage(recordBodyAtLoad);
+        await page.goto(`${fixture.origin()}/corpus/${name}/source.html`);
+        await waitForHighlights(page);
+        const all = [
+          ...(await highlights(page, 'backstory-actor')),
+          ...(await highlights(page, 'backstory-event')),
+        ];
+        expect(all.map((h) => h.text)).toEqual(expect.arrayContaining(expected));
+        expect(all.filter((h) => h.inChrome)).toEqual([]);
+        const state = await scannedState(fixture.control, await tabIdFor(fixture.control, page));
+        expect(state.stats?.longestTaskMs).toBeLessThan(50);
+        await page.close();
+      });
+    }
+
+    it('shows a card after a short dwell, keeps it while the pointer is on it, closes on Escape', async () => {
+      const page = await openDemo();
+      const target = await scrollToHighlight(page, 'Staffan de Mistura');
+      await page.mouseMove(target.x, target.y);
+      expect(await cardText(page)).toBeNull(); // not before the dwell
+      await waitForCard(page, '.card__analyses li');
+      const text = (await cardText(page))!;
+      expect(text).toContain('Staffan de Mistura');
+      expect(text).toMatch(/Actor · person/);
+      expect(text).toMatch(/\d analys[ie]s in your library discuss/);
+      expect(text).toContain('What Vladimir Putin is really up to in Syria');
+      expect(text).toContain('Los Angeles Times');
+
+      // Hoverable: move onto the card and wait past the grace period.
+      const box = await page.evaluate(() => {
+        const rect = document
+          .querySelector('backstory-card')!
+          .shadowRoot!.querySelector('.card')!
+          .getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + 20 };
+      });
+      await page.mouseMove(box.x, box.y, 5);
+      await new Promise((r) => setTimeout(r, 900));
+      expect(await cardText(page)).not.toBeNull();
+      await page.screenshot(`screenshots/${browserName.toLowerCase()}-hover-card.png`);
+
+      await page.press('Escape');
+      await expect.poll(() => cardText(page)).toBeNull();
+      expect(await bodyUnchanged(page)).toBe(true);
+      await page.close();
+    });
+
+    it('walks the mentions with the keyboard command and shows each card', async () => {
+      const page = await openDemo();
+      const ordered = await page.evaluate(() => {
+        const ranges = [
+          ...(CSS.highlights.get('backstory-actor') ?? []),
+          ...(CSS.highlights.get('backstory-event') ?? []),
+        ];
+        return (ranges as Range[])
+          .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))
+          .map((r) => r.toString());
+      });
+      // The commands Alt+Shift+J and Alt+Shift+K.
+      const step = (direction: 1 | -1) =>
+        fixture.browser.runCommand(page, direction === 1 ? 'next-mention' : 'previous-mention');
+      const focused = () => highlights(page, 'backstory-focus').then((h) => h[0]?.text);
+      await step(1);
+      await expect.poll(focused).toBe(ordered[0]);
+      await step(1);
+      await expect.poll(focused).toBe(ordered[1]);
+      await expect.poll(() => cardText(page)).toContain(ordered[1]!.split(' ').at(-1));
+      await step(-1);
+      await expect.poll(focused).toBe(ordered[0]);
+      // The last mention is in view after stepping back past the first.
+      await step(-1);
+      await expect.poll(focused).toBe(ordered.at(-1));
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const rect = ([...CSS.highlights.get('backstory-focus')!][0] as Range).getBoundingClientRect();
+            return rect.top >= 0 && rect.bottom <= innerHeight;
+          }),
+        )
+        .toBe(true);
+      await page.bringToFront();
+      await page.press('Escape');
+      await expect.poll(() => page.evaluate(() => CSS.highlights.has('backstory-focus'))).toBe(false);
+      await page.close();
+    });
+
+    it('lets the reader say "Not this" for an alias on this site', async () => {
+      const page = await openDemo();
+      const target = await scrollToHighlight(page, 'Hezbollah');
+      await page.mouseMove(target.x, target.y);
+      await waitForCard(page, '.card__analyses li');
+      const press = async (label: string) => {
+        await expect.poll(() => cardButton(page, label), { timeout: 5_000 }).not.toBeNull();
+        const at = (await cardButton(page, label))!;
+        await page.mouseMove(at.x, at.y, 3);
+        await page.mouseClick(at.x, at.y);
+      };
+      await press('Not this');
+      await press('Not on this site');
+      await expect.poll(() => highlightedTexts(page)).not.toContain('Hezbollah');
+      // A new load of the page keeps it hidden: the choice is stored.
+      const again = await openDemo();
+      expect(await highlightedTexts(again)).not.toContain('Hezbollah');
+      expect(await highlightedTexts(again)).toContain('Staffan de Mistura');
+      await again.close();
+      await page.close();
+    });
+  });
+}
