@@ -48,6 +48,11 @@ export async function startStaticServer(routes) {
   if (!address || typeof address === 'string') throw new Error('server did not start');
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise((done) => server.close(() => done(undefined))),
+    // Open keep-alive connections (a browser holds some) would keep close() waiting: end them.
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done(undefined));
+        server.closeAllConnections();
+      }),
   };
 }

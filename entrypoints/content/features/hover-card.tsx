@@ -15,6 +15,14 @@ import type { Requester } from '@/lib/protocol/client';
 import type { EntityCard } from '@/lib/protocol/messages';
 import { CARD_HOST_TAG, type PageSession } from '../page-session';
 
+/**
+ * When the browser refuses to open the panel from the page. Firefox never lets an add-on open its
+ * sidebar from a page's click, only from its own button or shortcut.
+ */
+const PANEL_ADVICE = import.meta.env.FIREFOX
+  ? 'Firefox opens the sidebar only from its own controls: click Backstory’s toolbar button or press Alt+Shift+B. It will show this actor or event.'
+  : 'Click Backstory’s toolbar button to open the side panel.';
+
 /** Pointer rest on a mention before the card opens. */
 export const DWELL_MS = 350;
 /** Time to move from the mention onto the card before it closes. */
@@ -132,7 +140,7 @@ export async function setupHoverCard(
         onOpenPanel={() => {
           void request('panel.open', { entityId: mention.entityId })
             .then(({ opened }) => {
-              notice = opened ? null : 'Click Backstory’s toolbar button to open the side panel.';
+              notice = opened ? null : PANEL_ADVICE;
               draw();
             })
             .catch((cause: Error) => ((notice = cause.message), draw()));

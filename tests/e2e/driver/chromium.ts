@@ -53,12 +53,7 @@ export async function launchChromiumDriver(profileDir: string): Promise<DriverBr
       return wrap(page);
     },
     waitForNewPage: async (urlPart, action) => {
-      const [page] = await Promise.all([
-        current().waitForEvent('page', {
-          predicate: (p) => p.url().includes(urlPart) || p.url() === 'about:blank',
-        }),
-        action(),
-      ]);
+      const [page] = await Promise.all([current().waitForEvent('page'), action()]);
       await page.waitForURL((url) => url.href.includes(urlPart));
       await page.waitForLoadState('domcontentloaded');
       return wrap(page);

@@ -52,33 +52,57 @@ function wrap(page: Page): DriverPage {
 /** The keys of the manifest's commands (wxt.config.ts), as Firefox's key bindings spell them. */
 const COMMAND_KEYS = { 'next-mention': 'J', 'previous-mention': 'K' } as const;
 
+/** Firefox's id for the add-on in its browser-window markup (its "widget id"). */
+export const WIDGET_ID = GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+
 /**
- * Fires the key binding Firefox made for one of the extension's commands in the browser window
- * (its own `<key>` element: the same path as the reader pressing the keys). Needs the BiDi
- * session's system access (--remote-allow-system-access) to reach the browser window.
+ * Evaluates `expression` in the browser window itself (browser.xhtml), where the toolbar button,
+ * the sidebar and the add-on's key bindings live. Needs the BiDi session's system access
+ * (--remote-allow-system-access). The value must be JSON-like.
  */
-async function fireKeyBinding(page: Page, key: string) {
+async function inBrowserWindow(page: Page, expression: string): Promise<unknown> {
   const session = contextOf(page).userContext.browser.session;
   const tree = await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   const [window] = tree.result.contexts as Array<{ context: string }>;
-  if (!window) throw new Error('No browser window to send the shortcut to.');
-  const keyset = `ext-keyset-id-${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`;
+  if (!window) throw new Error('No browser window.');
   const { result } = await session.send('script.evaluate', {
-    expression: `(() => {
-      const binding = document.querySelector('#${keyset} key[key="${key}"][modifiers="alt,shift"]');
+    expression: `JSON.stringify(${expression})`,
+    target: { context: window.context },
+    awaitPromise: true,
+  });
+  const outcome = result as {
+    type: string;
+    result?: { value?: string };
+    exceptionDetails?: { text?: string };
+  };
+  if (outcome.type !== 'success') throw new Error(`In the browser window: ${outcome.exceptionDetails?.text}`);
+  return JSON.parse(outcome.result?.value ?? 'null');
+}
+
+/**
+ * Fires the key binding Firefox made for one of the add-on's commands (its own `<key>` element:
+ * the same path as the reader pressing the keys).
+ */
+async function fireKeyBinding(page: Page, key: string) {
+  const fired = await inBrowserWindow(
+    page,
+    `(() => {
+      const binding = document.querySelector('#ext-keyset-id-${WIDGET_ID} key[key="${key}"][modifiers="alt,shift"]');
       if (!binding) return false;
       binding.dispatchEvent(new Event('command'));
       return true;
     })()`,
-    target: { context: window.context },
-    awaitPromise: false,
-  });
-  if ((result as { result?: { value?: unknown } }).result?.value !== true) {
-    throw new Error(`Firefox has no key binding Alt+Shift+${key} for Backstory.`);
-  }
+  );
+  if (fired !== true) throw new Error(`Firefox has no key binding Alt+Shift+${key} for Backstory.`);
 }
 
-export async function launchFirefoxDriver(profileDir: string): Promise<DriverBrowser> {
+/** The Firefox driver, with what only Firefox has: its browser window. */
+export interface FirefoxDriver extends DriverBrowser {
+  /** Evaluates an expression in the browser window (see inBrowserWindow). */
+  inBrowserWindow(expression: string): Promise<unknown>;
+}
+
+export async function launchFirefoxDriver(profileDir: string): Promise<FirefoxDriver> {
   let { browser, extensionOrigin } = await launchFirefoxWithExtension({ profileDir });
   const current = (): Browser => browser;
   const pages = new WeakMap<DriverPage, Page>();
@@ -104,15 +128,24 @@ export async function launchFirefoxDriver(profileDir: string): Promise<DriverBro
       return driverPage;
     },
     waitForNewPage: async (urlPart, action) => {
-      const [target] = await Promise.all([
-        current().waitForTarget((t) => t.url().includes(urlPart), { timeout: 15_000 }),
-        action(),
-      ]);
-      const page = await target.page();
-      if (!page) throw new Error(`The new tab at ${target.url()} is not a page.`);
-      const driverPage = track(page);
-      await pollInPage(driverPage, () => document.readyState !== 'loading', undefined, 15_000);
-      return driverPage;
+      // BiDi reports no navigation of a new tab to a moz-extension:// page, so its target keeps
+      // the URL about:blank: look for new tabs and ask each where it is.
+      const before = new Set(await current().pages());
+      await action();
+      const end = Date.now() + 15_000;
+      while (Date.now() < end) {
+        for (const page of await current().pages()) {
+          if (before.has(page)) continue;
+          const url = await page.evaluate(() => document.URL).catch(() => '');
+          if (url.includes(urlPart)) {
+            const driverPage = track(page);
+            await pollInPage(driverPage, () => document.readyState !== 'loading', undefined, 15_000);
+            return driverPage;
+          }
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`No new tab at an address with ${urlPart}`);
     },
     runCommand: async (page, command) => {
       const tab = pages.get(page);
@@ -120,6 +153,7 @@ export async function launchFirefoxDriver(profileDir: string): Promise<DriverBro
       await tab.bringToFront();
       await fireKeyBinding(tab, COMMAND_KEYS[command]);
     },
+    inBrowserWindow: async (expression) => inBrowserWindow((await current().pages())[0]!, expression),
     relaunch: async () => {
       await browser.close();
       ({ browser, extensionOrigin } = await launchFirefoxWithExtension({ profileDir }));

@@ -3,10 +3,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { startPages, newProfileDir, removeProfileDir } from '../harness';
 import { countRows, tabIdFor, waitFor, waitForElement } from '../driver/actions';
 import { waitForHighlights } from '../probes';
-import type { DriverBrowser, DriverPage, LaunchDriver } from '../driver/types';
+import type { DriverBrowser, DriverPage } from '../driver/types';
 
-export interface FlowFixture {
-  browser: DriverBrowser;
+export interface FlowFixture<B extends DriverBrowser = DriverBrowser> {
+  browser: B;
   /** An extension page kept open to send messages and read the database from. */
   control: DriverPage;
   /** Null after a test stopped the server (to read offline). */
@@ -24,9 +24,11 @@ export interface FlowFixture {
 export const waitForStarter = (control: DriverPage) =>
   waitFor(async () => (await countRows(control, 'analyses')) >= 3, 'the starter library', 30_000);
 
-export function useDriver(launch: LaunchDriver): FlowFixture {
+export function useDriver<B extends DriverBrowser>(
+  launch: (profileDir: string) => Promise<B>,
+): FlowFixture<B> {
   const profileDir = newProfileDir();
-  const fixture = { pages: null } as FlowFixture;
+  const fixture = { pages: null } as FlowFixture<B>;
   fixture.origin = () => {
     if (!fixture.pages) throw new Error('The page server is stopped.');
     return fixture.pages.origin;

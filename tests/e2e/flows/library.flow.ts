@@ -18,6 +18,7 @@ export function libraryFlows(launch: LaunchDriver, browserName: string) {
     it('installs the starter library on first install and lists it in the side panel', async () => {
       expect(await countRows(fixture.control, 'analyses')).toBe(3);
       expect(await countRows(fixture.control, 'entities')).toBe(starter.entities.length);
+      expect(await countRows(fixture.control, 'sources')).toBe(2);
       const panel = await fixture.browser.openExtensionPage('sidepanel.html');
       await expect.poll(async () => (await texts(panel, '.analysis-card__title')).length).toBe(3);
       await panel.close();
