@@ -2,7 +2,7 @@
 // `npm start`: builds the extension, serves the demo page on 127.0.0.1 and opens Chromium with
 // the extension and its starter library on that page.
 // `npm run start:headless` (or `npm start -- --headless`): no window; writes screenshots of what a
-// reader sees to screenshots/ and exits.
+// reader sees to screenshots/ and exits. `--firefox` does the same in Firefox (start-firefox.mjs).
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,16 @@ import { join } from 'node:path';
 import { launchWithExtension } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { readCard, readHighlights } from './page-probes.mjs';
+import { startFirefox } from './start-firefox.mjs';
 
 const headless = process.argv.includes('--headless');
 const skipBuild = process.argv.includes('--no-build');
 const outDir = 'screenshots';
+
+if (process.argv.includes('--firefox')) {
+  await startFirefox({ headless, skipBuild, outDir });
+  process.exit(0);
+}
 
 if (!skipBuild) execSync('npx wxt build', { stdio: 'inherit' });
 
