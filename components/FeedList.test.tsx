@@ -183,3 +183,17 @@ describe('FeedList', () => {
     expect(await seriousViolations(root)).toEqual([]);
   });
 });
+
+describe('FeedList: feed sites still to allow', () => {
+  it('offers one button that asks for the sites, only when some are waiting', () => {
+    const onAllowSites = vi.fn();
+    const { root } = setup({ sitesToAllow: 3, onAllowSites });
+    expect(root.querySelector('.feed-list__allow')?.textContent).toMatch(
+      /cannot read these 3 feed sites yet/,
+    );
+    act(() => button(root, 'Allow reading them').click());
+    expect(onAllowSites).toHaveBeenCalledOnce();
+    const none = setup({ sitesToAllow: 0, onAllowSites });
+    expect(none.root.querySelector('.feed-list__allow')).toBeNull();
+  });
+});

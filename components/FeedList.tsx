@@ -22,6 +22,12 @@ export interface FeedListProps {
   error?: string;
   /** What the last action did. */
   notice?: string;
+  /**
+   * Feed sites Backstory may not read yet (after an OPML import). The browser asks for permission
+   * only on a click of its own, so the reader gets a button for it.
+   */
+  sitesToAllow?: number;
+  onAllowSites?: () => void;
 }
 
 /** The check intervals offered, in minutes. */
@@ -66,6 +72,8 @@ export function FeedList({
   busy = false,
   error,
   notice,
+  sitesToAllow = 0,
+  onAllowSites,
 }: FeedListProps) {
   const uid = useId();
   const [url, setUrl] = useState('');
@@ -98,6 +106,15 @@ export function FeedList({
     <section aria-labelledby={ids.heading} class="feed-list" aria-busy={busy}>
       <h2 id={ids.heading}>Feeds</h2>
       <ActionStatus error={error} notice={notice} />
+      {sitesToAllow > 0 && onAllowSites && (
+        <p class="feed-list__allow">
+          Backstory cannot read {sitesToAllow === 1 ? 'this feed’s site' : `these ${sitesToAllow} feed sites`}{' '}
+          yet.{' '}
+          <button type="button" class="button--primary" onClick={onAllowSites}>
+            Allow reading {sitesToAllow === 1 ? 'it' : 'them'}
+          </button>
+        </p>
+      )}
 
       {advertised.length > 0 && (
         <div class="feed-list__advertised">

@@ -11,7 +11,7 @@ import type { ImportReport } from '@/lib/model/import-report';
 import type { BackupPreview, EntityRow, FeedRow } from '@/lib/model/views';
 import { ProtocolError, type Requester } from '@/lib/protocol/client';
 import { downloadText } from '../reading/download';
-import { allowOrigins } from '../reading/site-access';
+import { allowOrigins, canReadOrigins } from '../reading/site-access';
 
 interface SectionProps {
   request: Requester;
@@ -52,6 +52,7 @@ export function FeedsSection({ request, onChanged }: SectionProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const [sitesToAllow, setSitesToAllow] = useState<string[]>([]);
   const refresh = useCallback(() => void request('feeds.list', {}).then(setFeeds), [request]);
   useEffect(refresh, [refresh]);
 
@@ -99,8 +100,21 @@ export function FeedsSection({ request, onChanged }: SectionProps) {
       onImportOpml={(text) =>
         run(async () => {
           const result = await request('opml.import', { text });
-          const allowed = await allowOrigins(result.origins.map((origin) => `${origin}/`));
-          return `${result.added} feeds added, ${result.skipped} skipped${allowed ? '' : ' (permission to read them was not given)'}.`;
+          const sites = result.origins.map((origin) => `${origin}/`);
+          // The file was read after the click, so the browser's prompt can no longer be asked for
+          // here (Firefox refuses outright): the reader allows the sites with a click of their own.
+          setSitesToAllow((await canReadOrigins(sites)) ? [] : sites);
+          return `${result.added} feeds added, ${result.skipped} skipped.`;
+        })
+      }
+      sitesToAllow={sitesToAllow.length}
+      onAllowSites={() =>
+        run(async () => {
+          if (!(await allowOrigins(sitesToAllow))) {
+            throw new Error('Backstory still may not read those sites: their feeds cannot be checked.');
+          }
+          setSitesToAllow([]);
+          return 'Backstory may now read those feeds.';
         })
       }
       onExportOpml={() =>

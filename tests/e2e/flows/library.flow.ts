@@ -56,6 +56,36 @@ export function libraryFlows(launch: LaunchDriver, browserName: string) {
       await options.close();
     });
 
+    it('imports an OPML file, then asks for the feed sites on a click of their own', async () => {
+      const options = await fixture.browser.openExtensionPage('options.html');
+      if (!fixture.browser.grantsPermissionPrompts) {
+        // Chromium's permission prompt is browser UI automation cannot answer: stand in for "Allow".
+        await options.evaluate(() => {
+          chrome.permissions.request = (async () => true) as unknown as typeof chrome.permissions.request;
+        });
+      }
+      const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
+        <outline type="rss" text="Harbourside" xmlUrl="${fixture.origin()}/fixtures/feeds/commentary.atom.xml"/>
+      </body></opml>`;
+      await chooseFile(options, '#feeds input[type=file]', {
+        name: 'mine.opml',
+        type: 'text/x-opml',
+        text: opml,
+      });
+      await waitForElement(options, '#feeds [role=status]', /1 feeds added, 0 skipped/);
+      await waitForElement(options, '.feed-list__allow', /cannot read this feed’s site yet/);
+      await click(options, '.feed-list__allow button', 'Allow reading it');
+      await waitForElement(options, '#feeds [role=status]', 'Backstory may now read those feeds.');
+      expect(await texts(options, '.feed-list__allow')).toEqual([]);
+      // The imported feed is checked with that permission.
+      await click(options, '#feeds button', /^Check now/);
+      await waitForElement(options, '#feeds [role=status]', /^Checked /);
+      await ask(fixture.control, 'feed.unsubscribe', {
+        id: (await ask<Array<{ id: string }>>(fixture.control, 'feeds.list', {}))[0]!.id,
+      });
+      await options.close();
+    });
+
     it('subscribes to a local feed from the settings page and polls it when the alarm fires', async () => {
       const options = await fixture.browser.openExtensionPage('options.html');
       if (!fixture.browser.grantsPermissionPrompts) {
