@@ -3,6 +3,7 @@
  * add form) and "Save this page for later".
  */
 import { browser } from 'wxt/browser';
+import { isFirefoxBuild } from './browser-target';
 
 export interface MenuActions {
   openPanel: (tabId: number) => Promise<boolean>;
@@ -15,8 +16,7 @@ const ADD_ANALYSIS = 'backstory-add-analysis';
 const SAVE_FOR_LATER = 'backstory-save-for-later';
 
 export function setupMenus(actions: MenuActions): void {
-  if (!browser.contextMenus) return;
-  browser.runtime.onInstalled.addListener(() => {
+  const create = () => {
     const documentUrlPatterns = ['http://*/*', 'https://*/*'];
     browser.contextMenus.create({
       id: ADD_ANALYSIS,
@@ -30,7 +30,11 @@ export function setupMenus(actions: MenuActions): void {
       contexts: ['page'],
       documentUrlPatterns,
     });
-  });
+  };
+  // Chrome keeps an extension's menus across restarts: made once, on install. Firefox forgets
+  // them when it quits: its background page makes them at every start.
+  if (isFirefoxBuild) create();
+  else browser.runtime.onInstalled.addListener(create);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     if (info.menuItemId === ADD_ANALYSIS) {

@@ -37,7 +37,7 @@ function wrap(page: Page): DriverPage {
     evaluate: <R, A>(fn: InPage<A, R>, arg?: A) => page.evaluate(fn as never, arg as never) as Promise<R>,
     waitForFunction: (fn, arg, timeoutMs = 15_000) => pollInPage(driverPage, fn, arg, timeoutMs),
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
-    mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseClick: (x, y, button = 'left') => page.mouse.click(x, y, { button }),
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });

@@ -20,7 +20,7 @@ export interface DriverPage {
   waitForFunction<A>(fn: InPage<A, unknown>, arg?: A, timeoutMs?: number): Promise<void>;
   /** Real pointer input, in the page's viewport coordinates. */
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
-  mouseClick(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number, button?: 'left' | 'right'): Promise<void>;
   /** A real key press (e.g. 'Escape'). */
   press(key: string): Promise<void>;
   screenshot(path: string): Promise<void>;

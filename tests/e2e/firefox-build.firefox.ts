@@ -126,4 +126,25 @@ describe('the Firefox build in real Firefox', () => {
     expect(await countRows(fixture.control, 'analyses')).toBe(3);
     await page.close();
   });
+
+  it('keeps its page menu after a relaunch, and saves the page from it', async () => {
+    await fixture.relaunch();
+    const page = await fixture.openHighlighted('/demo/index.html');
+    const before = await countRows(fixture.control, 'articles');
+    await page.bringToFront();
+    await page.mouseClick(600, 850, 'right');
+    const menu = `document.getElementById('contentAreaContextMenu')`;
+    const item = `document.getElementById('${WIDGET_ID}-menuitem-_backstory-save-for-later')`;
+    await expect
+      .poll(() => fixture.browser.inBrowserWindow(`${menu}.state === 'open' && ${item}?.label`))
+      .toBe('Save this page for later (Backstory)');
+    expect(
+      await fixture.browser.inBrowserWindow(
+        `document.getElementById('${WIDGET_ID}-menuitem-_backstory-add-analysis')?.label`,
+      ),
+    ).toBe('Add this page to Backstory as an analysis…');
+    await fixture.browser.inBrowserWindow(`(${item}.doCommand(), ${menu}.hidePopup(), true)`);
+    await expect.poll(() => countRows(fixture.control, 'articles'), { timeout: 15_000 }).toBe(before + 1);
+    await page.close();
+  });
 });
