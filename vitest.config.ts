@@ -11,6 +11,7 @@ export default defineConfig({
       'components/**/*.test.{ts,tsx}',
       'entrypoints/**/*.test.ts',
       'tests/unit/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     // IndexedDB for Dexie in Node; loaded before any test module imports Dexie.
