@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension } from '../../scripts/chromium.mjs';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 import type { PageState } from '../../lib/protocol/messages';
+import { countRowsHere, waitFor } from './driver/actions';
 
 export interface Session {
   context: BrowserContext;
@@ -29,40 +30,10 @@ export const startPages = () =>
   startStaticServer({ '/demo/': 'demo', '/corpus/': '../shared/corpus', '/fixtures/': 'tests/fixtures' });
 
 /** Counts the rows of one store of the extension's database, read in the service worker. */
-export function countRows(worker: Worker, store: string): Promise<number> {
-  return worker.evaluate(
-    (storeName) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('backstory');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(storeName)) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const request = db.transaction(storeName).objectStore(storeName).count();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
+export const countRows = (worker: Worker, store: string): Promise<number> =>
+  worker.evaluate(countRowsHere, store);
 
-/** Waits until `probe` returns true, polling; fails with `what` after `timeoutMs`. */
-export async function waitFor(probe: () => Promise<boolean>, what: string, timeoutMs = 15_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await probe()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+export { waitFor };
 
 /**
  * The browser's tab id for `page`: brought to the front, it is the active tab. (Without the

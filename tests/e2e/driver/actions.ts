@@ -9,30 +9,47 @@ import type { DriverPage } from './types';
 /** The extension API object inside an extension page: `browser` in Firefox, `chrome` in Chromium. */
 type ExtensionApi = typeof chrome;
 
-/** Counts the rows of one store of the extension's database. */
-export function countRows(control: DriverPage, store: string): Promise<number> {
-  return control.evaluate(
-    (storeName) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('backstory');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(storeName)) {
-            db.close();
-            resolve(0);
-            return;
-          }
-          const request = db.transaction(storeName).objectStore(storeName).count();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+/**
+ * Counts the rows of one store of the extension's database. Runs inside an extension context (an
+ * extension page, or Chromium's service worker), so it is exported for both to evaluate.
+ */
+export function countRowsHere(storeName: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('backstory');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(storeName)) {
+        db.close();
+        resolve(0);
+        return;
+      }
+      const request = db.transaction(storeName).objectStore(storeName).count();
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
+
+/** Counts the rows of one store of the extension's database, read in the control page. */
+export const countRows = (control: DriverPage, store: string): Promise<number> =>
+  control.evaluate(countRowsHere, store);
+
+/**
+ * Makes the permission prompt answer "Allow" in an extension page where the browser's own prompt
+ * cannot be answered by automation (Chromium: it is browser UI); Firefox's test profile grants by itself.
+ */
+export async function standInForPermissionPrompt(
+  browser: { grantsPermissionPrompts: boolean },
+  page: DriverPage,
+) {
+  if (browser.grantsPermissionPrompts) return;
+  await page.evaluate(() => {
+    chrome.permissions.request = (async () => true) as unknown as typeof chrome.permissions.request;
+  });
 }
 
 /** Sends one protocol message from an extension page (as the side panel or options would). */

@@ -2,7 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ask, chooseFile, click, countRows, fill, texts, waitFor, waitForElement } from '../driver/actions';
+import {
+  ask,
+  chooseFile,
+  click,
+  countRows,
+  fill,
+  standInForPermissionPrompt,
+  texts,
+  waitFor,
+  waitForElement,
+} from '../driver/actions';
 import type { LaunchDriver } from '../driver/types';
 import { useDriver } from './fixture';
 
@@ -58,12 +68,7 @@ export function libraryFlows(launch: LaunchDriver, browserName: string) {
 
     it('imports an OPML file, then asks for the feed sites on a click of their own', async () => {
       const options = await fixture.browser.openExtensionPage('options.html');
-      if (!fixture.browser.grantsPermissionPrompts) {
-        // Chromium's permission prompt is browser UI automation cannot answer: stand in for "Allow".
-        await options.evaluate(() => {
-          chrome.permissions.request = (async () => true) as unknown as typeof chrome.permissions.request;
-        });
-      }
+      await standInForPermissionPrompt(fixture.browser, options);
       const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
         <outline type="rss" text="Harbourside" xmlUrl="${fixture.origin()}/fixtures/feeds/commentary.atom.xml"/>
       </body></opml>`;
@@ -88,12 +93,7 @@ export function libraryFlows(launch: LaunchDriver, browserName: string) {
 
     it('subscribes to a local feed from the settings page and polls it when the alarm fires', async () => {
       const options = await fixture.browser.openExtensionPage('options.html');
-      if (!fixture.browser.grantsPermissionPrompts) {
-        // Chromium's permission prompt is browser UI automation cannot answer: stand in for "Allow".
-        await options.evaluate(() => {
-          chrome.permissions.request = (async () => true) as unknown as typeof chrome.permissions.request;
-        });
-      }
+      await standInForPermissionPrompt(fixture.browser, options);
       const before = await countRows(fixture.control, 'analyses');
       await fill(options, '#feeds input[type=url]', `${fixture.origin()}/fixtures/feeds/commentary.rss.xml`);
       await click(options, '#feeds button[type=submit]', 'Subscribe');
