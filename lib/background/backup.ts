@@ -5,6 +5,7 @@
  * validates the whole file first, can say what it would change, then writes all or nothing.
  */
 import { z } from 'zod';
+import { writeAnalyses } from '../db/analysis-writer';
 import type { BackstoryDatabase } from '../db/database';
 import { SCHEMA_VERSIONS } from '../db/database';
 import { readingStatuses } from '../model/reading';
@@ -208,8 +209,20 @@ export async function importBackup(db: BackstoryDatabase, text: string): Promise
               .first();
             if (!existing) await db.hiddenAliases.add(row);
           }
-        } else if (name === 'analyses' || name === 'articles') {
-          // Unique URLs: a row whose URL is stored under another id replaces that row.
+        } else if (name === 'analyses') {
+          // The library's one writer, restoring each row as it was (stamps too); a stored analysis
+          // with the same link under another id gives way to it.
+          await writeAnalyses(
+            db,
+            (rows as Tables['analyses']).map(({ addedAt, updatedAt, ...analysis }) => ({
+              analysis,
+              addedAt,
+              updatedAt,
+            })),
+            { merge: 'restore' },
+          );
+        } else if (name === 'articles') {
+          // Unique URLs and keys: a row stored under another id replaces that row.
           for (const row of rows as Array<{ id: string; url: string; key?: string }>) {
             const table = db.table(name);
             const clashes = [await table.where('url').equals(row.url).first()];

@@ -2,13 +2,13 @@
  * Feed subscriptions: subscribing, polling (conditional GET, backoff), and turning new items into
  * analyses exactly once. The alarms that trigger polls live in the background entrypoint.
  */
-import type { AnalysisRecord, BackstoryDatabase, FeedRecord } from '../db/database';
+import { writeAnalyses, type IncomingAnalysis } from '../db/analysis-writer';
+import type { BackstoryDatabase, FeedRecord } from '../db/database';
 import { FeedError, fetchFeed, type FetchFeedOptions } from '../feeds/fetch';
 import { parseFeedDocument, type FeedItem, type ParsedFeed } from '../feeds/parse';
 import { parseOpml, toOpml } from '../feeds/opml';
 import { DEFAULT_INTERVAL_MINUTES, nextPollAt } from '../feeds/schedule';
 import { summarize } from '../extract/summarize';
-import { analysisSchema } from '../model/schema';
 import type { FeedRow } from '../model/views';
 import { InvalidInputError } from '../protocol/dispatch';
 import type { DomHost } from './dom-host';
@@ -184,27 +184,28 @@ export class FeedService {
     const texts = await this.deps.dom.htmlToText(fresh.map((item) => item.contentHtml ?? ''));
     const now = this.now();
     const outlet = parsed.title || new URL(feed.url).hostname.replace(/^www\./, '');
-    const records: AnalysisRecord[] = [];
+    const incoming: IncomingAnalysis[] = [];
     for (const [i, item] of fresh.entries()) {
       const text = texts[i] || item.summaryText || '';
       const digest = summarize(text);
       const summary = (item.summaryText || digest.summary || item.title).slice(0, 2000);
       const entityIds = await this.deps.tagger.tag(`${item.title}\n${text || summary}`);
-      const result = analysisSchema.safeParse({
-        id: `${slugify(item.title, 50)}-${fnv1a64(`${feed.id} ${item.guid}`)}`,
-        url: item.url,
-        title: item.title.slice(0, 400) || item.url,
-        authors: (item.authors.length > 0 ? item.authors : [outlet]).slice(0, 20).map((name) => ({ name })),
-        outlet,
-        publishedAt: item.publishedAt ?? new Date(now).toISOString(),
-        summary,
-        keyPoints: digest.keyPoints,
-        entityIds,
-        sourceId: feed.id,
+      incoming.push({
+        analysis: {
+          id: `${slugify(item.title, 50)}-${fnv1a64(`${feed.id} ${item.guid}`)}`,
+          url: item.url,
+          title: item.title.slice(0, 400) || item.url,
+          authors: (item.authors.length > 0 ? item.authors : [outlet]).slice(0, 20).map((name) => ({ name })),
+          outlet,
+          publishedAt: item.publishedAt ?? new Date(now).toISOString(),
+          summary,
+          keyPoints: digest.keyPoints,
+          entityIds,
+          sourceId: feed.id,
+        },
       });
-      // An item the schema refuses (no link, say) is skipped, not fatal for the feed.
-      if (result.success) records.push({ ...result.data, addedAt: now, updatedAt: now });
     }
+    let stored = 0;
     await db.transaction('rw', [db.analyses, db.feedItems, db.sources], async () => {
       await db.sources.put({
         id: feed.id,
@@ -213,18 +214,16 @@ export class FeedService {
         url: feed.url,
         addedAt: feed.addedAt,
       });
-      for (const [i, record] of records.entries()) {
-        // A link already in the library (another feed, a pack) keeps its analysis.
-        const byUrl = await db.analyses.where('url').equals(record.url).first();
-        if (!byUrl) await db.analyses.put(record);
-        await db.feedItems.put({
-          key: `${feed.id} ${fresh[i]!.guid}`,
-          feedId: feed.id,
-          analysisId: byUrl?.id ?? record.id,
-        });
+      // An item already in the library (another feed, a pack, a digest) keeps its analysis; an
+      // item the schema refuses (no link, say) is skipped, not fatal for the feed.
+      const written = await writeAnalyses(db, incoming, { merge: 'keep', skipInvalid: true, now });
+      for (const [i, analysisId] of written.ids.entries()) {
+        if (analysisId === null) continue;
+        stored++;
+        await db.feedItems.put({ key: `${feed.id} ${fresh[i]!.guid}`, feedId: feed.id, analysisId });
       }
     });
-    return records.length;
+    return stored;
   }
 
   /** Subscribes to every new feed of an OPML file, without polling (the alarm polls them). */

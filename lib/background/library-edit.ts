@@ -2,26 +2,15 @@
  * Growing and editing the library by hand: analyses the reader added from a page, digests, and the
  * actors-and-events manager. Every change is one transaction.
  */
+import { writeAnalyses } from '../db/analysis-writer';
 import type { AnalysisRecord, BackstoryDatabase, EntityRecord } from '../db/database';
 import { parseDigest, DigestParseError } from '../digest/parse';
 import type { ImportReport } from '../model/import-report';
-import { analysisSchema, type Analysis, type Entity } from '../model/schema';
+import type { Analysis, Entity } from '../model/schema';
 import type { AnalysisDraft, EntityRow, NewActor } from '../model/views';
 import { InvalidInputError } from '../protocol/dispatch';
 import { articleKey, fnv1a64 } from '../reading/url';
 import { slugify, type EntityTagger } from './tagging';
-
-/** Turns zod issues into the dispatcher's readable error. */
-function validated(analysis: Analysis): Analysis {
-  const result = analysisSchema.safeParse(analysis);
-  if (!result.success) {
-    throw new InvalidInputError(
-      'This analysis cannot be saved.',
-      result.error.issues.map((issue) => `${issue.path.join('.') || 'analysis'}: ${issue.message}`),
-    );
-  }
-  return result.data;
-}
 
 /** An id for a new record that no stored record has. */
 async function freeId(exists: (id: string) => Promise<boolean>, base: string): Promise<string> {
@@ -87,14 +76,8 @@ export class LibraryEditor {
     return db.transaction('rw', [db.analyses, db.entities, db.sources], async () => {
       const stored = await analysisForUrl(db, draft.url);
       const actorIds = await addActors(db, newActors, now);
-      const id =
-        stored?.id ??
-        (await freeId(
-          async (candidate) => !!(await db.analyses.get(candidate)),
-          `${slugify(draft.title, 50)}-${fnv1a64(articleKey(draft.url))}`,
-        ));
-      const analysis = validated({
-        id,
+      const analysis: Analysis = {
+        id: stored?.id ?? `${slugify(draft.title, 50)}-${fnv1a64(articleKey(draft.url))}`,
         url: draft.url,
         title: draft.title,
         authors: draft.authors,
@@ -105,12 +88,13 @@ export class LibraryEditor {
         keyPoints: draft.keyPoints,
         entityIds: [...new Set([...draft.entityIds, ...actorIds])],
         sourceId: 'pages-you-added',
-      });
+      };
       if (!(await db.sources.get('pages-you-added'))) {
         await db.sources.add({ id: 'pages-you-added', kind: 'page', title: 'Pages you added', addedAt: now });
       }
-      await db.analyses.put({ ...analysis, addedAt: stored?.addedAt ?? now, updatedAt: now });
-      return { id, created: !stored };
+      const written = await writeAnalyses(db, [{ analysis }], { merge: 'replace', now });
+      const id = written.ids[0]!;
+      return { id, created: written.added.length === 1 };
     });
   }
 
@@ -145,8 +129,8 @@ export class LibraryEditor {
       digest.pieces.map((piece) => this.tagger.tag(`${piece.title}\n${piece.text}`)),
     );
     const date = digest.publishedAt ?? new Date(now).toISOString().slice(0, 10);
-    const analyses = digest.pieces.map((piece, i) =>
-      validated({
+    const incoming = digest.pieces.map((piece, i) => ({
+      analysis: {
         id: `${slugify(piece.title, 50)}-${fnv1a64(`${piece.outlet} ${piece.title}`)}`,
         // A piece without its own link points at the digest, or at a search for its title.
         url:
@@ -162,8 +146,10 @@ export class LibraryEditor {
         keyPoints: [],
         entityIds: tagged[i]!,
         sourceId,
-      }),
-    );
+      },
+      linkIsStandIn: !piece.url,
+      titleIsStandIn: untitled(piece.title),
+    }));
     await db.transaction('rw', [db.analyses, db.sources], async () => {
       if (await db.sources.get(sourceId)) report.unchanged++;
       else {
@@ -179,40 +165,10 @@ export class LibraryEditor {
         });
         report.added.sources++;
       }
-      for (const [i, analysis] of analyses.entries()) {
-        // The same piece may already be in the library from a pack, under another id and link.
-        const sameTitle = analysis.title.toLowerCase();
-        const surnames = new Set(
-          analysis.authors.map((author) => author.name.split(' ').at(-1)!.toLowerCase()),
-        );
-        const samePiece = (a: AnalysisRecord) =>
-          a.title.toLowerCase() === sameTitle ||
-          // A digest may lose a headline: same outlet, same day and an author in common is the same piece.
-          (a.outlet.toLowerCase() === analysis.outlet.toLowerCase() &&
-            a.publishedAt.slice(0, 10) === analysis.publishedAt.slice(0, 10) &&
-            a.authors.some((author) => surnames.has(author.name.split(' ').at(-1)!.toLowerCase())));
-        const stored =
-          (await db.analyses.get(analysis.id)) ??
-          (await db.analyses.where('url').equals(analysis.url).first()) ??
-          (await db.analyses.filter(samePiece).first());
-        if (!stored) {
-          await db.analyses.add({ ...analysis, addedAt: now, updatedAt: now });
-          report.added.analyses++;
-        } else {
-          // Keep what the digest knows less well: a link it lacks, key points, earlier tags.
-          await db.analyses.put({
-            ...analysis,
-            id: stored.id,
-            url: digest.pieces[i]!.url ? analysis.url : stored.url,
-            title: untitled(digest.pieces[i]!.title) ? stored.title : analysis.title,
-            keyPoints: stored.keyPoints,
-            entityIds: [...new Set([...stored.entityIds, ...analysis.entityIds])],
-            addedAt: stored.addedAt,
-            updatedAt: now,
-          });
-          report.updated.analyses++;
-        }
-      }
+      const written = await writeAnalyses(db, incoming, { merge: 'enrich', now });
+      report.added.analyses += written.added.length;
+      report.updated.analyses += written.updated.length;
+      report.unchanged += written.unchanged;
     });
     return report;
   }

@@ -73,7 +73,12 @@ describe('importPack', () => {
       aliases: [],
       related: [],
     });
-    pack.analyses.push({ ...pack.analyses[0]!, id: 'new-analysis', url: 'https://example.com/new' });
+    pack.analyses.push({
+      ...pack.analyses[0]!,
+      id: 'new-analysis',
+      url: 'https://example.com/new',
+      title: 'A new analysis',
+    });
     // Simulate the storage failing while the last record is written.
     db.analyses.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

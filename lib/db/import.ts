@@ -4,6 +4,7 @@
 import type { Pack } from '../pack/pack';
 import type { BackstoryDatabase } from './database';
 import type { ImportReport } from '../model/import-report';
+import { writeAnalyses } from './analysis-writer';
 
 export type { ImportReport };
 
@@ -22,8 +23,9 @@ function sameContent(stored: object, incoming: object): boolean {
 
 /**
  * Imports a validated pack in one read-write transaction: if anything fails, nothing is written.
- * Records are matched by id (analyses also by URL, so a pack that renames an analysis updates
- * the stored one instead of doubling it). Importing the same pack twice changes nothing.
+ * Sources and entities are matched by id, analyses by the library's one duplicate rule
+ * (`writeAnalyses`), so a pack that renames an analysis updates the stored one instead of doubling
+ * it. Importing the same pack twice changes nothing.
  */
 export async function importPack(db: BackstoryDatabase, pack: Pack, now = Date.now()): Promise<ImportReport> {
   const report: ImportReport = { added: emptyCounts(), updated: emptyCounts(), unchanged: 0 };
@@ -63,19 +65,14 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, now = Date.n
       }
     }
 
-    for (const analysis of pack.analyses) {
-      const stored =
-        (await db.analyses.get(analysis.id)) ?? (await db.analyses.where('url').equals(analysis.url).first());
-      if (!stored) {
-        await db.analyses.add({ ...analysis, addedAt: now, updatedAt: now });
-        report.added.analyses++;
-      } else if (!sameContent(stored, { ...analysis, id: stored.id })) {
-        await db.analyses.put({ ...analysis, id: stored.id, addedAt: stored.addedAt, updatedAt: now });
-        report.updated.analyses++;
-      } else {
-        report.unchanged++;
-      }
-    }
+    const written = await writeAnalyses(
+      db,
+      pack.analyses.map((analysis) => ({ analysis })),
+      { merge: 'replace', now },
+    );
+    report.added.analyses += written.added.length;
+    report.updated.analyses += written.updated.length;
+    report.unchanged += written.unchanged;
   });
 
   return report;
