@@ -101,6 +101,29 @@ describe('FeedService', () => {
     expect(added?.entityIds).toEqual(expect.arrayContaining(['turkey', 'russia', 'aleppo']));
   });
 
+  it('skips an item the library refuses and files every other item under its own analysis', async () => {
+    const { db, feeds } = await setup();
+    const original = rssBody;
+    rssBody = rssBody.replace(
+      '<item>',
+      // An author name far over the library's 200 characters: the schema refuses the item.
+      `<item><title>Letters to the editors</title><link>https://crossroads.example.org/letters</link>
+       <guid>mail-1</guid><author>${'A very long name '.repeat(20)}</author><description>Letters.</description></item><item>`,
+    );
+    const row = await feeds.subscribe(`${origin}/rss`);
+    const items = parseFeedDocument(rssBody, `${origin}/rss`).items;
+    rssBody = original;
+    expect(items[0]!.authors[0]!.length).toBeGreaterThan(200);
+    const filed = await db.feedItems.where('feedId').equals(row.id).toArray();
+    expect(filed.map((item) => item.key)).not.toContain(`${row.id} mail-1`);
+    expect(filed).toHaveLength(items.length - 1);
+    for (const item of filed) {
+      const guid = item.key.slice(row.id.length + 1);
+      const analysis = await db.analyses.get(item.analysisId);
+      expect(analysis?.url, guid).toBe(items.find((i) => i.guid === guid)!.url);
+    }
+  });
+
   it('keeps a clear last error and backs off on bad feeds, changing nothing stored', async () => {
     const { db, feeds } = await setup();
     const before = await db.analyses.toArray();
