@@ -74,10 +74,10 @@ export class LibraryEditor {
     const db = this.db;
     const now = this.now();
     return db.transaction('rw', [db.analyses, db.entities, db.sources], async () => {
-      const stored = await analysisForUrl(db, draft.url);
       const actorIds = await addActors(db, newActors, now);
+      // The page's stored analysis, if any, is found by the writer's duplicate rule and keeps its id.
       const analysis: Analysis = {
-        id: stored?.id ?? `${slugify(draft.title, 50)}-${fnv1a64(articleKey(draft.url))}`,
+        id: `${slugify(draft.title, 50)}-${fnv1a64(articleKey(draft.url))}`,
         url: draft.url,
         title: draft.title,
         authors: draft.authors,
@@ -93,8 +93,7 @@ export class LibraryEditor {
         await db.sources.add({ id: 'pages-you-added', kind: 'page', title: 'Pages you added', addedAt: now });
       }
       const written = await writeAnalyses(db, [{ analysis }], { merge: 'replace', now });
-      const id = written.ids[0]!;
-      return { id, created: written.added.length === 1 };
+      return { id: written.ids[0]!, created: written.added.length === 1 };
     });
   }
 

@@ -50,10 +50,11 @@ export interface WriteReport {
   skipped: string[];
 }
 
-/** Fields the library keeps for itself: they never make two analyses differ. */
-const BOOKKEEPING = new Set(['addedAt', 'updatedAt']);
+/** Fields the library keeps for itself (stamps, the reader's choice to hide): they never make two records differ. */
+const BOOKKEEPING = new Set(['addedAt', 'updatedAt', 'hidden']);
 
-function sameContent(stored: object, incoming: object): boolean {
+/** True when `stored` holds exactly `incoming`'s fields (a field `incoming` dropped is a change). */
+export function sameContent(stored: object, incoming: object): boolean {
   const a = stored as Record<string, unknown>;
   const b = incoming as Record<string, unknown>;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !BOOKKEEPING.has(k)));

@@ -4,22 +4,11 @@
 import type { Pack } from '../pack/pack';
 import type { BackstoryDatabase } from './database';
 import type { ImportReport } from '../model/import-report';
-import { writeAnalyses } from './analysis-writer';
+import { sameContent, writeAnalyses } from './analysis-writer';
 
 export type { ImportReport };
 
 const emptyCounts = () => ({ analyses: 0, entities: 0, sources: 0 });
-
-/** Fields the library keeps for itself; a pack never sets them. */
-const BOOKKEEPING = new Set(['addedAt', 'updatedAt', 'hidden']);
-
-/** True when `stored` holds exactly the pack's fields (a field the pack dropped is a change). */
-function sameContent(stored: object, incoming: object): boolean {
-  const a = stored as Record<string, unknown>;
-  const b = incoming as Record<string, unknown>;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !BOOKKEEPING.has(k)));
-  return [...keys].every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
-}
 
 /**
  * Imports a validated pack in one read-write transaction: if anything fails, nothing is written.

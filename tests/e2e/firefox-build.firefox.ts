@@ -8,7 +8,7 @@ import { GECKO_ID } from '../../scripts/firefox.mjs';
 import { launchFirefoxDriver, WIDGET_ID } from './driver/firefox';
 import { countRows, tabIdFor, texts } from './driver/actions';
 import { useDriver } from './flows/fixture';
-import { cardButton, highlights, waitForCard } from './probes';
+import { clickCardButton, highlights, waitForCard } from './probes';
 
 const sidebar = (browser: { inBrowserWindow(expression: string): Promise<unknown> }) =>
   browser.inBrowserWindow(
@@ -79,9 +79,7 @@ describe('the Firefox build in real Firefox', () => {
     const target = (await highlights(page, 'backstory-actor')).find((h) => h.y > 0 && h.y < 800)!;
     await page.mouseMove(target.x, target.y);
     await waitForCard(page, '.card__analyses li');
-    const open = (await cardButton(page, 'Open in side panel'))!;
-    await page.mouseMove(open.x, open.y, 3);
-    await page.mouseClick(open.x, open.y);
+    await clickCardButton(page, 'Open in side panel');
     // Firefox refuses sidebarAction.open() outside its own user-input handlers (a page's click
     // reaches the background as a message): the card says what to do instead.
     await expect

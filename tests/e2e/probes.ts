@@ -89,3 +89,25 @@ export function cardButton(page: Evaluates, label: string): Promise<{ x: number;
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }, label);
 }
+
+/** Moves the real pointer onto the hover card's button labelled `label` and clicks it. */
+export async function clickCardButton(
+  page: Evaluates & {
+    mouseMove(x: number, y: number, steps?: number): Promise<void>;
+    mouseClick(x: number, y: number): Promise<void>;
+  },
+  label: string,
+): Promise<void> {
+  await pollInPage(
+    page,
+    (text) =>
+      [...(document.querySelector('backstory-card')?.shadowRoot?.querySelectorAll('button') ?? [])].some(
+        (b) => b.textContent === text,
+      ),
+    label,
+    5_000,
+  );
+  const at = (await cardButton(page, label))!;
+  await page.mouseMove(at.x, at.y, 3);
+  await page.mouseClick(at.x, at.y);
+}

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ask, scannedState, tabIdFor } from '../driver/actions';
 import type { DriverPage, LaunchDriver } from '../driver/types';
 import {
-  cardButton,
   cardText,
+  clickCardButton,
   highlightedTexts,
   highlights,
   waitForCard,
@@ -181,14 +181,8 @@ export function highlightFlows(launch: LaunchDriver, browserName: string) {
       const target = await scrollToHighlight(page, 'Hezbollah');
       await page.mouseMove(target.x, target.y);
       await waitForCard(page, '.card__analyses li');
-      const press = async (label: string) => {
-        await expect.poll(() => cardButton(page, label), { timeout: 5_000 }).not.toBeNull();
-        const at = (await cardButton(page, label))!;
-        await page.mouseMove(at.x, at.y, 3);
-        await page.mouseClick(at.x, at.y);
-      };
-      await press('Not this');
-      await press('Not on this site');
+      await clickCardButton(page, 'Not this');
+      await clickCardButton(page, 'Not on this site');
       await expect.poll(() => highlightedTexts(page)).not.toContain('Hezbollah');
       // A new load of the page keeps it hidden: the choice is stored.
       const again = await openDemo();

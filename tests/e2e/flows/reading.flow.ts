@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { click, countRows, tabIdFor, texts, waitFor, waitForElement } from '../driver/actions';
 import type { DriverPage, LaunchDriver } from '../driver/types';
-import { cardButton, highlightedTexts, highlights, waitForCard, waitForHighlights } from '../probes';
+import { clickCardButton, highlightedTexts, highlights, waitForCard, waitForHighlights } from '../probes';
 import { startPages } from '../harness';
 import { useDriver } from './fixture';
 
@@ -65,9 +65,7 @@ export function readingFlows(launch: LaunchDriver, browserName: string) {
       const target = (await highlights(demo, 'backstory-actor')).find((h) => h.y > 0 && h.y < 800)!;
       await demo.mouseMove(target.x, target.y);
       await waitForCard(demo, '.card__analyses li');
-      const save = (await cardButton(demo, 'Save page for later'))!;
-      await demo.mouseMove(save.x, save.y, 3);
-      await demo.mouseClick(save.x, save.y);
+      await clickCardButton(demo, 'Save page for later');
       await expect
         .poll(
           () =>
