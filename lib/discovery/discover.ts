@@ -1,0 +1,596 @@
+/**
+ * Discovery: the named actors and events one analysis discusses, found in its title and text with
+ * the packaged lexicons (lib/discovery/lexicon.ts) and the document's own evidence:
+ * - capitalised runs of words are name candidates; a word capitalised only where a sentence starts,
+ *   or also used in lower case, is not a name;
+ * - titles ("Secretary of State", "Gen.") are cut off and make the rest a person;
+ * - an acronym in brackets after a name is that name's alias; so is a lone surname (ambiguous);
+ * - event words after a name or a modifier make an event ("the Geneva talks", "refugee crisis").
+ * What is certain (a lexicon entry, a titled or repeated full name, a defined acronym, a named
+ * event) is marked so; the rest is proposed to the reader. Plain TypeScript, no DOM, no network.
+ */
+import type { Alias } from '../model/schema';
+import { aliasKey } from '../entities/fold';
+import {
+  EVENT_HEADS,
+  EVENT_MODIFIERS,
+  NAME_CONNECTORS,
+  ORGANISATION_ONLY_CONNECTORS,
+  ORGANISATION_WORDS,
+  STANDALONE_EVENTS,
+  TITLE_QUALIFIERS,
+  WEAK_EVENT_HEADS,
+} from './cues';
+import type { Lexicon } from './lexicon';
+
+export type ActorCategory = 'person' | 'state' | 'organisation' | 'group' | 'place';
+export type EventCategory = 'talks' | 'process' | 'proposal' | 'offensive' | 'crisis' | 'conflict';
+
+/** One actor or event a text names. */
+export interface Discovery {
+  name: string;
+  kind: 'actor' | 'event';
+  category: ActorCategory | EventCategory;
+  /** Every form the text uses (states also carry their names in other languages). */
+  aliases: Alias[];
+  /** How many times the text names it, in any form. */
+  mentions: number;
+  /** Certain enough to add at once; otherwise proposed to the reader. */
+  certain: boolean;
+  /** Why it was found, for the reader: "a state", "named with a title", ... */
+  evidence: string[];
+  /** What the text says it is (an appositive or title), quoted as written. */
+  quote?: string;
+}
+
+interface Token {
+  text: string;
+  /** Folded, without possessive or trailing full stop. */
+  key: string;
+  start: number;
+  end: number;
+  capitalised: boolean;
+  acronym: boolean;
+  sentenceStart: boolean;
+  /** Text between the previous token and this one. */
+  gap: string;
+  heading: boolean;
+}
+
+interface Candidate {
+  tokens: Token[];
+  name: string;
+  kind: 'actor' | 'event';
+  category: ActorCategory | EventCategory;
+  certain: boolean;
+  evidence: string[];
+  quote?: string;
+  /** A generic form ("civil war", lone "Assad"): an alias that needs context. */
+  ambiguous?: boolean;
+  /** An acronym the text defined in brackets after this name. */
+  acronym?: string;
+}
+
+const CONNECTORS = new Set(NAME_CONNECTORS);
+/** Lower-case particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen". */
+const PERSON_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'von', 'van', 'der', 'bin', 'ibn']);
+const ORG_ONLY = new Set(ORGANISATION_ONLY_CONNECTORS);
+const ORG_WORDS = new Set(ORGANISATION_WORDS);
+const MODIFIERS = new Set(EVENT_MODIFIERS);
+const QUALIFIERS = new Set(TITLE_QUALIFIERS);
+const STANDALONE = new Set(STANDALONE_EVENTS);
+const MONTHS =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
+const CONTRACTION = /'(?:re|ve|ll|d|m|t)$|n't$/;
+const LEADING_ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
+const NAME_PREFIX = /^(?:al|el|ad|as|ash|an|bin|ibn|abu|d)[-’']\p{Lu}/u;
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]{1,6}$/u;
+
+/** Splits a line into word tokens, each knowing whether it starts a sentence. */
+function tokenise(line: string, offset: number, heading: boolean): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  let sentenceStart = true;
+  for (const match of line.matchAll(TOKEN)) {
+    let text = match[0];
+    // A full stop ends the word unless the word is a dotted acronym ("U.N.") or an initial.
+    let endsSentence = false;
+    if (text.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(text)) {
+      text = text.replace(/\.+$/, '');
+      endsSentence = true;
+    }
+    text = text.replace(/[-'’]+$/u, '');
+    const start = match.index;
+    const gap = line.slice(previousEnd, start);
+    const bare = text.replace(/['’]s$/u, '');
+    const capitalised = /^\p{Lu}/u.test(bare) || NAME_PREFIX.test(bare);
+    const token: Token = {
+      text: bare,
+      key: aliasKey(bare.replace(/\.$/, '')),
+      start: offset + start,
+      end: offset + start + text.length,
+      capitalised,
+      acronym: ACRONYM.test(bare),
+      sentenceStart: sentenceStart || /[.!?:]["'”’)]*\s*$/.test(gap) || /^\s*["“‘(]\s*$/.test(gap),
+      gap,
+      heading,
+    };
+    tokens.push(token);
+    previousEnd = start + match[0].length;
+    sentenceStart = endsSentence && !isTitleAbbreviation(token.key);
+  }
+  return tokens;
+}
+
+const isTitleAbbreviation = (key: string) => /^(?:mr|mrs|ms|dr|gen|sen|rep|col|lt|gov|prof|st|jr|sr|m|no|vs)$/.test(key);
+
+/** A line that is a headline or page furniture: mostly capitalised words, or short with no sentence. */
+function isHeading(line: string): boolean {
+  const words = line.match(TOKEN) ?? [];
+  if (words.length === 0) return true;
+  if (words.length <= 6 && !/[.!?]["'”’)]*\s*$/.test(line)) return true;
+  const long = words.filter((w) => w.length > 3);
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w));
+  return long.length > 0 && capitalised.length / long.length > 0.7 && words.length <= 20;
+}
+
+class Document {
+  readonly tokens: Token[] = [];
+  /** Folded words the text uses in lower case. */
+  readonly lowerCase = new Set<string>();
+  /** Folded words the text capitalises where no sentence starts. */
+  readonly capitalisedInside = new Map<string, number>();
+
+  constructor(title: string, text: string) {
+    let offset = 0;
+    const lines = [title, ...text.split('\n')];
+    lines.forEach((line, index) => {
+      const heading = index === 0 || isHeading(line);
+      this.tokens.push(...tokenise(line, offset, heading));
+      offset += line.length + 1;
+    });
+    for (const token of this.tokens) {
+      if (token.heading) continue;
+      if (!token.capitalised) this.lowerCase.add(token.key);
+      else if (!token.sentenceStart) this.capitalisedInside.set(token.key, (this.capitalisedInside.get(token.key) ?? 0) + 1);
+    }
+    this.source = lines.join('\n');
+  }
+
+  readonly source: string;
+}
+
+/** The tokens of one capitalised run starting at `from`, and the index after it. */
+function runAt(tokens: Token[], from: number): [Token[], number] {
+  const run = [tokens[from]!];
+  let i = from + 1;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    if (!/^[ \t]+$/.test(token.gap) || token.sentenceStart || token.heading !== run[0]!.heading) break;
+    if (token.capitalised) {
+      run.push(token);
+      i++;
+      continue;
+    }
+    // A connector joins two capitalised words: "Bank of England", "Staffan de Mistura", "of the".
+    let j = i;
+    while (j < tokens.length && CONNECTORS.has(tokens[j]!.key) && !tokens[j]!.capitalised && j - i < 2) {
+      if (!/^[ \t]+$/.test(tokens[j]!.gap)) break;
+      j++;
+    }
+    if (j > i && j < tokens.length && tokens[j]!.capitalised && /^[ \t]+$/.test(tokens[j]!.gap) && !tokens[j]!.sentenceStart) {
+      run.push(...tokens.slice(i, j));
+      i = j;
+      continue;
+    }
+    break;
+  }
+  return [run, i];
+}
+
+const joinTokens = (tokens: Token[], source: string) =>
+  tokens.length === 0 ? '' : source.slice(tokens[0]!.start, tokens.at(-1)!.end).replace(/['’]s$/u, '').replace(/\s+/g, ' ');
+
+/** Finds every actor and event `text` (with its `title`) names. */
+export function discover(title: string, text: string, lexicon: Lexicon): Discovery[] {
+  const doc = new Document(title, text);
+  const finder = new Finder(doc, lexicon);
+  return finder.run();
+}
+
+class Finder {
+  private readonly candidates: Candidate[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly lexicon: Lexicon,
+  ) {}
+
+  run(): Discovery[] {
+    const { tokens } = this.doc;
+    for (let i = 0; i < tokens.length; ) {
+      const token = tokens[i]!;
+      if (!token.capitalised) {
+        this.lowerCaseEvent(i);
+        i++;
+        continue;
+      }
+      const [run, next] = runAt(tokens, i);
+      const previous = tokens[i - 1];
+      const titled = previous !== undefined && !previous.capitalised && this.lexicon.titles.has(previous.key) && /^[ \t]+$/.test(run[0]!.gap);
+      this.fromRun(run, titled, tokens[next]);
+      i = next;
+    }
+    return this.merge();
+  }
+
+  private known(tokens: Token[]) {
+    return this.lexicon.lookup(joinTokens(tokens, this.doc.source));
+  }
+
+  private isTitleAt(run: Token[], at: number): number {
+    for (const title of this.lexicon.multiwordTitles) {
+      if (title.every((word, k) => run[at + k]?.key === word)) return title.length;
+    }
+    const key = run[at]?.key;
+    if (key === undefined) return 0;
+    if (this.lexicon.titles.has(key)) return 1;
+    // "Foreign Minister", "Defence Secretary": a qualifier counts only before a title.
+    if (QUALIFIERS.has(key) && run[at + 1] && this.lexicon.titles.has(run[at + 1]!.key) && key !== 'the' && key !== 'of') return 2;
+    return 0;
+  }
+
+  /** Turns one capitalised run into candidates: cuts articles, sentence-start words and titles. */
+  private fromRun(run: Token[], titledBefore: boolean, after: Token | undefined): void {
+    let tokens = run;
+    let titled = titledBefore;
+    let title: Token[] = [];
+    if (tokens[0]!.heading) {
+      this.fromHeading(tokens);
+      return;
+    }
+    if (LEADING_ARTICLES.has(tokens[0]!.key) && tokens.length > 1) tokens = tokens.slice(1);
+    // A sentence's first word is capitalised whatever it is: drop it when it is a common word.
+    const first = tokens[0]!;
+    if (first.sentenceStart && !this.known(tokens) && !this.known([first]) && this.isCommonWord(first) && !this.isTitleAt(tokens, 0)) {
+      tokens = tokens.slice(1);
+      while (tokens[0] && !tokens[0].capitalised) tokens = tokens.slice(1);
+    }
+    // "Sunni Islamic State", "Syrian Hezbollah": a faith or demonym before a name is not part of it.
+    while (tokens.length > 1 && !this.known(tokens) && (this.lexicon.neverNames.has(tokens[0]!.key) || (this.lexicon.demonyms.has(tokens[0]!.key) && this.known(tokens.slice(1))))) {
+      tokens = tokens.slice(1);
+    }
+    if (tokens.length === 0) return;
+    // A known name before a title is its own actor: "U.S. Secretary of State John Kerry", "UN envoy".
+    for (let cut = Math.min(3, tokens.length - 1); cut >= 1; cut--) {
+      const head = tokens.slice(0, cut);
+      if ((this.known(head) || (cut === 1 && this.lexicon.demonyms.has(head[0]!.key))) && this.isTitleAt(tokens, cut)) {
+        if (this.known(head)) this.addKnown(head);
+        tokens = tokens.slice(cut);
+        break;
+      }
+    }
+    for (let length = this.isTitleAt(tokens, 0); length > 0 && length < tokens.length; length = this.isTitleAt(tokens, 0)) {
+      title = [...title, ...tokens.slice(0, length)];
+      tokens = tokens.slice(length);
+      titled = true;
+      while (tokens[0] && !tokens[0].capitalised) tokens = tokens.slice(1);
+    }
+    if (tokens.length === 0 || this.isTitleAt(tokens, 0) === tokens.length) return;
+    for (const part of this.splitAtConjunctions(tokens)) {
+      const acronym = this.definedAcronym(part, after);
+      this.classify(part, titled && part === tokens, title, acronym);
+    }
+  }
+
+  /** "Russia and Iran" is two names; "Ministry of Foreign Affairs and Trade" is one. */
+  private splitAtConjunctions(tokens: Token[]): Token[][] {
+    while (tokens.length > 0 && !tokens.at(-1)!.capitalised) tokens = tokens.slice(0, -1);
+    if (!tokens.some((t) => ORG_ONLY.has(t.key) && !t.capitalised)) return [tokens];
+    if (this.known(tokens)) return [tokens];
+    const parts: Token[][] = [[]];
+    for (const token of tokens) {
+      if (ORG_ONLY.has(token.key) && !token.capitalised) parts.push([]);
+      else parts.at(-1)!.push(token);
+    }
+    const named = parts.filter((part) => part.length > 0);
+    // Keep "Ministry of Foreign Affairs and Trade" whole unless a part is a known name on its own.
+    if (!named.some((part) => this.known(part)) && tokens.some((t) => ORG_WORDS.has(t.key))) return [tokens];
+    return named;
+  }
+
+  /** "Syrian Democratic Forces (SDF)": the acronym in brackets right after a name. */
+  private definedAcronym(part: Token[], after: Token | undefined): string | undefined {
+    if (!after || !after.acronym || part.length < 2) return undefined;
+    const gap = this.doc.source.slice(part.at(-1)!.end, after.start);
+    return /^\s*\(\s*$/.test(gap) && this.doc.source[after.end] === ')' ? after.text : undefined;
+  }
+
+  private isCommonWord(token: Token): boolean {
+    const key = token.key;
+    return this.lexicon.commonWords.has(key) || this.doc.lowerCase.has(key) || /ly$/.test(key) || key.length <= 2;
+  }
+
+  /** In a headline or page furniture capitals prove nothing: only known names count there. */
+  private fromHeading(run: Token[]): void {
+    for (let from = 0; from < run.length; from++) {
+      for (let to = Math.min(run.length, from + 4); to > from; to--) {
+        const part = run.slice(from, to);
+        if (this.known(part)) {
+          this.addKnown(part);
+          from = to - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  private addKnown(tokens: Token[]): void {
+    const known = this.known(tokens)!;
+    this.candidates.push({
+      tokens,
+      name: known.name,
+      kind: 'actor',
+      category: known.category,
+      certain: true,
+      evidence: [known.category === 'state' ? 'a state' : known.category === 'place' ? 'a known place' : 'a known organisation'],
+    });
+  }
+
+  private classify(tokens: Token[], titled: boolean, title: Token[], acronym: string | undefined): void {
+    const name = joinTokens(tokens, this.doc.source);
+    if (this.known(tokens)) {
+      this.addKnown(tokens);
+      if (acronym) this.candidates.at(-1)!.acronym = acronym;
+      return;
+    }
+    const last = tokens.at(-1)!;
+    const eventCategory = EVENT_HEADS[last.key];
+    if (tokens.length > 1 && eventCategory && !WEAK_EVENT_HEADS.has(last.key) && !tokens.some((t) => MONTHS.test(t.key))) {
+      this.candidates.push({ tokens, name, kind: 'event', category: eventCategory, certain: true, evidence: ['a named event'] });
+      return;
+    }
+    if (tokens.length === 1) {
+      this.single(tokens[0]!, titled, title);
+      return;
+    }
+    if (tokens.some((t) => MONTHS.test(t.key) || this.lexicon.neverNames.has(t.key) && t.capitalised && tokens.length === 2)) return;
+    const organisation = tokens.some((t) => ORG_WORDS.has(t.key) && t.capitalised) || tokens.some((t) => t.acronym);
+    const givenName = this.lexicon.givenNames.has(tokens[0]!.key);
+    const person =
+      !organisation &&
+      (titled ||
+        givenName ||
+        (tokens.length <= 4 && this.lexicon.surnames.has(last.key.replace(/^(?:al|el) /, ''))) ||
+        tokens.some((t) => NAME_PREFIX.test(t.text) || (!t.capitalised && PERSON_PARTICLES.has(t.key))));
+    const quote = (titled && title.length > 0 ? joinTokens(title, this.doc.source) : undefined) ?? this.appositive(tokens);
+    // "Staffan de Mistura, the UN envoy": an appositive naming a post makes a person of a name.
+    const describedAsHolder = !organisation && quote !== undefined && quote.split(/\s+/).some((word) => this.lexicon.titles.has(aliasKey(word)));
+    const category: ActorCategory = person || describedAsHolder ? 'person' : 'organisation';
+    const evidence: string[] = [];
+    if (titled) evidence.push('named with a title');
+    if (describedAsHolder) evidence.push('described by its post');
+    if (acronym) evidence.push('its acronym is defined');
+    this.candidates.push({
+      tokens,
+      name,
+      kind: 'actor',
+      category,
+      certain: titled || describedAsHolder || Boolean(acronym),
+      evidence,
+      acronym,
+      quote,
+    });
+  }
+
+  /** One capitalised word: a name only when the text treats it as one. */
+  private single(token: Token, titled: boolean, title: Token[]): void {
+    const key = token.key;
+    if (this.lexicon.neverNames.has(key) || this.lexicon.demonyms.has(key) || MONTHS.test(key) || CONTRACTION.test(key)) return;
+    if (this.lexicon.titles.has(key)) return;
+    if (token.acronym) {
+      if (key.replace(/\./g, '').length < 2) return;
+      this.candidates.push({ tokens: [token], name: token.text, kind: 'actor', category: 'organisation', certain: false, evidence: ['an acronym'] });
+      return;
+    }
+    const inside = this.doc.capitalisedInside.get(key) ?? 0;
+    if (this.doc.lowerCase.has(key) || inside === 0) return;
+    if (this.lexicon.commonWords.has(key) && !titled) return;
+    if (this.lexicon.givenNames.has(key) && !titled && !this.lexicon.surnames.has(key)) return;
+    const person = titled || this.lexicon.surnames.has(key);
+    this.candidates.push({
+      tokens: [token],
+      name: token.text,
+      kind: 'actor',
+      category: person ? 'person' : 'organisation',
+      certain: false,
+      evidence: titled ? ['named with a title'] : [],
+      quote: titled && title.length > 0 ? joinTokens(title, this.doc.source) : undefined,
+    });
+  }
+
+  /** "Staffan de Mistura, the UN envoy for Syria," → "the UN envoy for Syria". */
+  private appositive(tokens: Token[]): string | undefined {
+    const rest = this.doc.source.slice(tokens.at(-1)!.end, tokens.at(-1)!.end + 160);
+    const match = /^(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;()\n]{3,100}?)(?=[,.;)]|\s+(?:who|which|said|says)\b)/u.exec(rest);
+    return match ? match[1] : undefined;
+  }
+
+  /** Events named by lower-case words: "refugee crisis", "no-fly zone", "talks in Vienna", "Geneva talks". */
+  private lowerCaseEvent(at: number): void {
+    const { tokens } = this.doc;
+    const token = tokens[at]!;
+    if (token.heading) return;
+    const head = EVENT_HEADS[token.key];
+    if (!head) return;
+    // Modifiers before the head, and a name before them: "Syrian civil war", "peace conference".
+    let from = at;
+    while (from > 0 && !tokens[from - 1]!.capitalised && MODIFIERS.has(tokens[from - 1]!.key) && /^[ \t]+$/.test(tokens[from]!.gap)) from--;
+    const before = tokens[from - 1];
+    let named: Token[] = [];
+    if (before && before.capitalised && /^[ \t]+$/.test(tokens[from]!.gap) && !tokens[from]!.sentenceStart) {
+      let start = from - 1;
+      while (start > 0 && tokens[start - 1]!.capitalised && /^[ \t]+$/.test(tokens[start]!.gap) && !tokens[start]!.sentenceStart) start--;
+      named = tokens.slice(start, from);
+      while (named.length > 0 && (this.isTitleAt(named, 0) || LEADING_ARTICLES.has(named[0]!.key) || (named[0]!.sentenceStart && this.isCommonWord(named[0]!) && !this.known(named)))) named = named.slice(1);
+      const nameIsKnown = named.length > 0 && !named.some((t) => MONTHS.test(t.key)) && (this.known(named) || this.lexicon.demonyms.has(named.at(-1)!.key) || this.doc.capitalisedInside.has(named.at(-1)!.key));
+      if (!nameIsKnown) named = [];
+    }
+    const modifiers = tokens.slice(from, at);
+    if (named.length > 0 && !WEAK_EVENT_HEADS.has(token.key)) {
+      const all = [...named, ...modifiers, token];
+      this.candidates.push({ tokens: all, name: joinTokens(all, this.doc.source), kind: 'event', category: head, certain: true, evidence: ['a named event'] });
+      return;
+    }
+    // "talks in Vienna": the head, then a known place.
+    const [preposition, place] = [tokens[at + 1], tokens[at + 2]];
+    if (modifiers.length === 0 && preposition && place && ['in', 'at', 'à'].includes(preposition.key) && place.capitalised && /^[ \t]+$/.test(place.gap)) {
+      const known = this.lexicon.lookup(place.text);
+      if (known && (known.category === 'place' || known.category === 'state')) {
+        const all = [token, preposition, place];
+        this.candidates.push({
+          tokens: all,
+          name: `${place.text} ${token.text}`,
+          kind: 'event',
+          category: head,
+          certain: true,
+          evidence: ['a named event'],
+        });
+        return;
+      }
+    }
+    if (modifiers.length > 0 && !WEAK_EVENT_HEADS.has(token.key)) {
+      const all = [...modifiers, token];
+      this.candidates.push({ tokens: all, name: joinTokens(all, this.doc.source), kind: 'event', category: head, certain: false, evidence: [], ambiguous: true });
+    } else if (STANDALONE.has(token.key)) {
+      this.candidates.push({ tokens: [token], name: token.text, kind: 'event', category: head, certain: false, evidence: [], ambiguous: true });
+    }
+  }
+
+  /** One entity per actor or event, with every form the text used. */
+  private merge(): Discovery[] {
+    interface Group {
+      candidates: Candidate[];
+      forms: Map<string, { text: string; ambiguous: boolean; count: number }>;
+    }
+    const groups: Group[] = [];
+    const byKey = new Map<string, Group>();
+    const keyOf = (name: string) => aliasKey(name.replace(/\./g, ''));
+    const addForm = (group: Group, text: string, ambiguous: boolean) => {
+      const key = aliasKey(text);
+      const form = group.forms.get(key);
+      if (form) form.count++;
+      else group.forms.set(key, { text, ambiguous, count: 1 });
+    };
+    const join = (candidate: Candidate, group: Group | undefined): Group => {
+      if (!group) {
+        group = { candidates: [], forms: new Map() };
+        groups.push(group);
+      }
+      group.candidates.push(candidate);
+      const form = candidate.tokens.length > 0 && candidate.kind === 'actor' ? joinTokens(candidate.tokens, this.doc.source) : candidate.name;
+      addForm(group, form, Boolean(candidate.ambiguous));
+      if (candidate.kind === 'event' && form !== candidate.name) addForm(group, joinTokens(candidate.tokens, this.doc.source), false);
+      byKey.set(keyOf(candidate.name), group);
+      byKey.set(keyOf(form), group);
+      if (candidate.acronym) {
+        addForm(group, candidate.acronym, false);
+        byKey.set(keyOf(candidate.acronym), group);
+      }
+      return group;
+    };
+
+    // Longer names first, so a lone surname or a generic event joins the full form.
+    const ordered = [...this.candidates].sort((a, b) => b.tokens.length - a.tokens.length || Number(b.certain) - Number(a.certain));
+    const people: Group[] = [];
+    const events: Group[] = [];
+    for (const candidate of ordered) {
+      let group = byKey.get(keyOf(candidate.name));
+      if (!group && candidate.kind === 'actor' && candidate.category === 'person' && candidate.tokens.length > 1) {
+        // "Bashar Assad" and "Bashar al-Assad" are one person.
+        const surname = surnameKey(candidate.name);
+        const given = aliasKey(candidate.tokens[0]!.text);
+        group = people.find((p) => p.candidates.some((c) => c.tokens.length > 1 && surnameKey(c.name) === surname && aliasKey(c.tokens[0]!.text) === given));
+      }
+      if (!group && candidate.tokens.length === 1 && candidate.kind === 'actor') {
+        // A lone surname joins the person it belongs to, most named first.
+        const key = surnameKey(candidate.name);
+        const owners = people.filter((p) => p.candidates.some((c) => c.tokens.length > 1 && surnameKey(c.name) === key));
+        if (owners.length > 0) {
+          group = owners.sort((a, b) => b.candidates.length - a.candidates.length)[0];
+          candidate.ambiguous = true;
+          candidate.category = 'person';
+        }
+        // An acronym made of a name's initials ("SDF" for "Syrian Democratic Forces").
+        if (!group && candidate.tokens[0]!.acronym) {
+          const letters = candidate.name.replace(/\./g, '');
+          group = groups.find((g) => g.candidates.some((c) => initials(c.tokens) === letters));
+        }
+      }
+      if (!group && candidate.kind === 'event' && candidate.ambiguous) {
+        // "civil war" is the "Syrian civil war" the text named.
+        const key = aliasKey(candidate.name);
+        group = events.find((g) => g.candidates.some((c) => aliasKey(c.name).endsWith(` ${key}`)));
+      }
+      const joined = join(candidate, group);
+      if (candidate.category === 'person' && !people.includes(joined)) people.push(joined);
+      if (candidate.kind === 'event' && !events.includes(joined)) events.push(joined);
+    }
+
+    return groups.map((group) => this.toDiscovery(group.candidates, [...group.forms.values()]));
+  }
+
+  private toDiscovery(candidates: Candidate[], forms: Array<{ text: string; ambiguous: boolean; count: number }>): Discovery {
+    const main = [...candidates].sort((a, b) => Number(b.certain) - Number(a.certain) || b.tokens.length - a.tokens.length)[0]!;
+    const mentions = forms.reduce((sum, form) => sum + form.count, 0);
+    const evidence = [...new Set(candidates.flatMap((c) => c.evidence))];
+    const fullForms = candidates.filter((c) => c.tokens.length > 1 && c.kind === 'actor');
+    // A full personal name used again (in full or by surname) is a person the text is about.
+    const repeatedPerson = main.category === 'person' && fullForms.length > 0 && mentions >= 2 && this.lexicon.givenNames.has(main.tokens[0]!.key);
+    if (repeatedPerson) evidence.push('a full name, named again');
+    const repeatedOrganisation = main.category === 'organisation' && main.tokens.length > 1 && mentions >= 2 && main.tokens.some((t) => ORG_WORDS.has(t.key));
+    if (repeatedOrganisation) evidence.push('named again');
+    const repeatedEvent = main.kind === 'event' && mentions >= 2;
+    let name = main.name;
+    if (main.category === 'person') {
+      // The fullest form: "Bashar al-Assad" over "Bashar Assad".
+      name = [...forms].filter((f) => !f.ambiguous).sort((a, b) => b.text.length - a.text.length)[0]?.text ?? name;
+    }
+    const known = main.kind === 'actor' ? this.lexicon.lookup(name) : undefined;
+    const aliasTexts = new Map<string, Alias>();
+    const addAlias = (text: string, ambiguous: boolean) => {
+      const key = aliasKey(text);
+      if (aliasTexts.has(key) || key.length < 2) return;
+      const caseSensitive = ACRONYM.test(text) || this.lexicon.commonWords.has(key) || this.lexicon.givenNames.has(key);
+      aliasTexts.set(key, { text, ...(caseSensitive ? { caseSensitive: true } : {}), ...(ambiguous ? { ambiguous: true } : {}) });
+    };
+    addAlias(name, false);
+    for (const form of forms) addAlias(form.text, form.ambiguous);
+    if (known) for (const form of known.forms) addAlias(form, false);
+    return {
+      name,
+      kind: main.kind,
+      category: main.category,
+      aliases: [...aliasTexts.values()].slice(0, 200),
+      mentions,
+      certain: candidates.some((c) => c.certain) || repeatedPerson || repeatedOrganisation || (repeatedEvent && !main.ambiguous),
+      evidence,
+      ...(candidates.find((c) => c.quote)?.quote ? { quote: candidates.find((c) => c.quote)!.quote } : {}),
+    };
+  }
+}
+
+/** The surname a person is called by alone: "Bashar al-Assad" → "assad". */
+function surnameKey(name: string): string {
+  const last = name.split(/\s+/).at(-1)!;
+  return aliasKey(last.replace(/^(?:al|el|ad|as|ash|an)[-’']/iu, ''));
+}
+
+/** "Syrian Democratic Forces" → "SDF" (connectors skipped). */
+function initials(tokens: Token[]): string {
+  return tokens
+    .filter((t) => t.capitalised)
+    .map((t) => t.text[0]!.toUpperCase())
+    .join('');
+}
