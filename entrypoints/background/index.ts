@@ -10,6 +10,8 @@ import { classifySender, createDispatcher } from '@/lib/protocol/dispatch';
 import { PROTOCOL_ID } from '@/lib/protocol/envelope';
 import type { PageSnapshot, ToContentMessage } from '@/lib/protocol/messages';
 import { EntityTagger } from '@/lib/background/tagging';
+import { Vocabulary } from '@/lib/background/vocabulary';
+import type { LexiconData } from '@/lib/discovery/lexicon';
 import { FeedService } from '@/lib/background/feeds';
 import { ReadingService } from '@/lib/background/reading';
 import {
@@ -27,6 +29,8 @@ import { setupMenus } from './menus';
 const FEED_ALARM = 'poll-feeds';
 
 const STARTER_PACK_PATH = '/packs/starter-syria-2016.json';
+/** The lexicons discovery reads (scripts/build-lexicon.mjs), loaded when first needed. */
+const DISCOVERY_LEXICON_PATH = '/discovery-lexicon.json';
 
 export default defineBackground({
   type: 'module',
@@ -61,6 +65,18 @@ export default defineBackground({
     const ranking = new RankingIndexStore(db);
     const dom = createDomHost();
     const tagger = new EntityTagger(db);
+    // Every analysis written, by any path, teaches the library its actors and events.
+    const vocabulary = new Vocabulary({
+      db,
+      tagger,
+      loadLexicon: async () => (await fetch(browser.runtime.getURL(DISCOVERY_LEXICON_PATH))).json() as Promise<LexiconData>,
+      changed: async () => {
+        await Promise.all([search.invalidate(), ranking.invalidate()]);
+        await libraryChanged();
+        await notifyPages();
+      },
+    });
+    vocabulary.subscribe();
     const feeds = new FeedService({
       db,
       dom,
@@ -100,6 +116,7 @@ export default defineBackground({
       showSaved: showSavedOnToolbar,
       feedsChanged,
       tagger,
+      vocabulary,
       feeds,
       reading,
     });

@@ -25,7 +25,23 @@ const time = z.number().int().nonnegative();
 const tablesSchema = z.strictObject({
   analyses: z.array(analysisSchema.extend({ addedAt: time, updatedAt: time })).default([]),
   entities: z
-    .array(entitySchema.and(z.object({ hidden: z.boolean().optional(), updatedAt: time })))
+    .array(
+      entitySchema.and(
+        z.object({
+          hidden: z.boolean().optional(),
+          discovery: z
+            .strictObject({
+              state: z.enum(['discovered', 'proposed', 'accepted']),
+              analysisIds: z.array(idSchema).max(10_000),
+              firstSeenAt: time,
+              evidence: z.array(z.string().max(200)).max(20),
+              quote: z.strictObject({ text: z.string().max(400), analysisId: idSchema }).optional(),
+            })
+            .optional(),
+          updatedAt: time,
+        }),
+      ),
+    )
     .default([]),
   sources: z.array(sourceSchema.extend({ addedAt: time })).default([]),
   articles: z
@@ -102,6 +118,10 @@ const tablesSchema = z.strictObject({
     )
     .default([]),
   settings: z.array(z.strictObject({ key: z.string().min(1).max(200), value: z.unknown() })).default([]),
+  analysisTexts: z.array(z.strictObject({ id: idSchema, text: z.string().max(2_000_000) })).default([]),
+  rejectedNames: z
+    .array(z.strictObject({ key: z.string().min(1).max(200), name: z.string().min(1).max(200), rejectedAt: time }))
+    .default([]),
 });
 
 const backupSchema = z.strictObject({
@@ -214,10 +234,12 @@ export async function importBackup(db: BackstoryDatabase, text: string): Promise
           // with the same link under another id gives way to it.
           await writeAnalyses(
             db,
+            // Rows the backup's library had tagged come with their entities; the rest are learned from.
             (rows as Tables['analyses']).map(({ addedAt, updatedAt, ...analysis }) => ({
               analysis,
               addedAt,
               updatedAt,
+              curated: analysis.entityIds.length > 0,
             })),
             { merge: 'restore' },
           );

@@ -2,7 +2,7 @@
  * Feed subscriptions: subscribing, polling (conditional GET, backoff), and turning new items into
  * analyses exactly once. The alarms that trigger polls live in the background entrypoint.
  */
-import { writeAnalyses, type IncomingAnalysis } from '../db/analysis-writer';
+import { analysisTables, writeAnalyses, type IncomingAnalysis } from '../db/analysis-writer';
 import type { BackstoryDatabase, FeedRecord } from '../db/database';
 import { FeedError, fetchFeed, type FetchFeedOptions } from '../feeds/fetch';
 import { parseFeedDocument, type FeedItem, type ParsedFeed } from '../feeds/parse';
@@ -203,10 +203,11 @@ export class FeedService {
           entityIds,
           sourceId: feed.id,
         },
+        text: `${item.title}\n${text || summary}`,
       });
     }
     let stored = 0;
-    await db.transaction('rw', [db.analyses, db.feedItems, db.sources], async () => {
+    await db.transaction('rw', [...analysisTables(db), db.feedItems, db.sources], async () => {
       await db.sources.put({
         id: feed.id,
         kind: 'feed',

@@ -1,7 +1,7 @@
 /**
  * The background's handler map: one handler per protocol message, over the library database.
  */
-import type { BackstoryDatabase } from '../db/database';
+import { isHighlighted, type BackstoryDatabase } from '../db/database';
 import { importPack } from '../db/import';
 import { parsePackText } from '../pack/pack';
 import { InvalidInputError, type HandlerMap } from '../protocol/dispatch';
@@ -25,6 +25,7 @@ import { FeedService } from './feeds';
 import { LibraryEditor } from './library-edit';
 import { ReadingService } from './reading';
 import { EntityTagger } from './tagging';
+import type { Vocabulary } from './vocabulary';
 import { keptUntilChanged } from './table-cache';
 
 export interface HandlerDeps {
@@ -51,6 +52,8 @@ export interface HandlerDeps {
   /** Tells the background the feeds' polling times changed (to set the next alarm). */
   feedsChanged?: () => Promise<void>;
   tagger?: EntityTagger;
+  /** Discovery: learns actors and events from analyses, tags the library again. */
+  vocabulary?: Vocabulary;
   feeds?: FeedService;
   reading?: ReadingService;
   now?: () => number;
@@ -67,7 +70,7 @@ const noDom: DomHost = { extract: unavailable('Reading pages'), htmlToText: unav
 async function readCatalog(db: BackstoryDatabase): Promise<CatalogEntity[]> {
   const records = await db.entities.toArray();
   return records
-    .filter((entity) => !entity.hidden)
+    .filter(isHighlighted)
     .map(({ id, kind, name, aliases, related }) => ({ id, kind, name, aliases, related }));
 }
 
@@ -107,6 +110,7 @@ export function createHandlers({
   feedsChanged = async () => {},
   now = Date.now,
   tagger = new EntityTagger(db),
+  vocabulary,
   feeds = new FeedService({ db, dom, tagger, now }),
   reading = new ReadingService({ db, dom, tagger, fetchPage, now }),
 }: HandlerDeps): HandlerMap {
@@ -335,7 +339,7 @@ export function createHandlers({
     },
 
     'page.extract': async ({ tabId }) => {
-      const entities = await db.entities.filter((entity) => !entity.hidden).toArray();
+      const entities = await db.entities.filter(isHighlighted).toArray();
       const known = entities.flatMap((entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)]);
       const extract = await extractTab(tabId, known);
       const entityIds = await tagger.tag(`${extract.metadata.title ?? ''}\n${extract.text}`);
@@ -377,6 +381,20 @@ export function createHandlers({
       const row = await editor.hideEntity(id, hidden);
       await entitiesChanged();
       return row;
+    },
+
+    'entity.accept': async ({ id }) => {
+      const row = await editor.acceptEntity(id);
+      await entitiesChanged();
+      // Pages highlight it from now on, so analyses that name it are tagged with it.
+      if (vocabulary) void vocabulary.retagLibrary();
+      return row;
+    },
+
+    'entity.reject': async ({ id }) => {
+      const rejected = await editor.rejectEntity(id);
+      await entitiesChanged();
+      return { rejected };
     },
 
     'entity.delete': async ({ id }) => {

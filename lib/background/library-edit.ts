@@ -2,9 +2,10 @@
  * Growing and editing the library by hand: analyses the reader added from a page, digests, and the
  * actors-and-events manager. Every change is one transaction.
  */
-import { writeAnalyses } from '../db/analysis-writer';
+import { analysisTables, writeAnalyses } from '../db/analysis-writer';
 import type { AnalysisRecord, BackstoryDatabase, EntityRecord } from '../db/database';
 import { parseDigest, DigestParseError } from '../digest/parse';
+import { aliasKey } from '../entities/fold';
 import type { ImportReport } from '../model/import-report';
 import type { Analysis, Entity } from '../model/schema';
 import type { AnalysisDraft, EntityRow, NewActor } from '../model/views';
@@ -73,7 +74,7 @@ export class LibraryEditor {
   ): Promise<{ id: string; created: boolean }> {
     const db = this.db;
     const now = this.now();
-    return db.transaction('rw', [db.analyses, db.entities, db.sources], async () => {
+    return db.transaction('rw', [...analysisTables(db), db.entities, db.sources], async () => {
       const actorIds = await addActors(db, newActors, now);
       // The page's stored analysis, if any, is found by the writer's duplicate rule and keeps its id.
       const analysis: Analysis = {
@@ -92,7 +93,8 @@ export class LibraryEditor {
       if (!(await db.sources.get('pages-you-added'))) {
         await db.sources.add({ id: 'pages-you-added', kind: 'page', title: 'Pages you added', addedAt: now });
       }
-      const written = await writeAnalyses(db, [{ analysis }], { merge: 'replace', now });
+      const text = [draft.title, draft.summary, ...draft.keyPoints].join('\n');
+      const written = await writeAnalyses(db, [{ analysis, text }], { merge: 'replace', now });
       return { id: written.ids[0]!, created: written.added.length === 1 };
     });
   }
@@ -146,10 +148,11 @@ export class LibraryEditor {
         entityIds: tagged[i]!,
         sourceId,
       },
+      text: `${piece.title}\n${piece.text}`,
       linkIsStandIn: !piece.url,
       titleIsStandIn: untitled(piece.title),
     }));
-    await db.transaction('rw', [db.analyses, db.sources], async () => {
+    await db.transaction('rw', [...analysisTables(db), db.sources], async () => {
       if (await db.sources.get(sourceId)) report.unchanged++;
       else {
         await db.sources.add({
@@ -178,7 +181,15 @@ export class LibraryEditor {
       this.db.entities.orderBy('name').toArray(),
       this.analysisCounts(),
     ]);
-    return entities.map((entity) => toRow(entity, counts.get(entity.id) ?? 0));
+    const titles = await this.titlesOf(entities);
+    return entities.map((entity) => toRow(entity, counts.get(entity.id) ?? 0, titles));
+  }
+
+  /** Titles and outlets of the analyses the given entities were discovered in. */
+  private async titlesOf(entities: readonly EntityRecord[]): Promise<Titles> {
+    const ids = [...new Set(entities.flatMap((e) => e.discovery?.analysisIds ?? []))];
+    const analyses = await this.db.analyses.bulkGet(ids);
+    return new Map(analyses.flatMap((a) => (a ? [[a.id, { title: a.title, outlet: a.outlet }] as const] : [])));
   }
 
   private async analysisCounts(): Promise<Map<string, number>> {
@@ -193,7 +204,7 @@ export class LibraryEditor {
     const entity = await this.db.entities.get(id);
     if (!entity) throw new InvalidInputError(`No actor or event "${id}" in the library.`);
     const count = await this.db.analyses.where('entityIds').equals(id).count();
-    return toRow(entity, count);
+    return toRow(entity, count, await this.titlesOf([entity]));
   }
 
   /** Creates or updates an entity (related ids that do not exist are dropped). */
@@ -204,7 +215,13 @@ export class LibraryEditor {
       const related = (await db.entities.bulkGet(entity.related)).flatMap((e) =>
         e && e.id !== entity.id ? [e.id] : [],
       );
-      await db.entities.put({ ...entity, related, hidden: stored?.hidden, updatedAt: this.now() });
+      await db.entities.put({
+        ...entity,
+        related,
+        hidden: stored?.hidden,
+        ...(stored?.discovery ? { discovery: stored.discovery } : {}),
+        updatedAt: this.now(),
+      });
     });
     return this.row(entity.id);
   }
@@ -213,6 +230,36 @@ export class LibraryEditor {
     const updated = await this.db.entities.update(id, { hidden, updatedAt: this.now() });
     if (!updated) throw new InvalidInputError(`No actor or event "${id}" in the library.`);
     return this.row(id);
+  }
+
+  /** Accepts a proposed or discovered entity: it stays, highlighted, as the reader's own. */
+  async acceptEntity(id: string): Promise<EntityRow> {
+    const db = this.db;
+    await db.transaction('rw', db.entities, async () => {
+      const entity = await db.entities.get(id);
+      if (!entity) throw new InvalidInputError(`No actor or event "${id}" in the library.`);
+      if (!entity.discovery) return;
+      await db.entities.put({ ...entity, discovery: { ...entity.discovery, state: 'accepted' }, updatedAt: this.now() });
+    });
+    return this.row(id);
+  }
+
+  /**
+   * Rejects an entity: it is deleted with every reference to it, and its name and unambiguous
+   * aliases are remembered so discovery never adds them again.
+   */
+  async rejectEntity(id: string): Promise<boolean> {
+    const db = this.db;
+    const entity = await db.entities.get(id);
+    if (!entity) return false;
+    const names = [entity.name, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)];
+    await db.transaction('rw', [db.entities, db.analyses, db.hiddenAliases, db.rejectedNames], async () => {
+      await db.rejectedNames.bulkPut(
+        names.map((name) => ({ key: aliasKey(name), name: name.slice(0, 200), rejectedAt: this.now() })),
+      );
+      await this.deleteEntity(id);
+    });
+    return true;
   }
 
   /** Deletes an entity and every reference to it (analyses' tags, relations, hidden aliases). */
@@ -284,6 +331,26 @@ export class LibraryEditor {
 /** The parser's stand-in for a headline the digest lost ("Untitled (author, outlet)"). */
 const untitled = (title: string) => title.startsWith('Untitled (');
 
-function toRow({ updatedAt: _updatedAt, ...entity }: EntityRecord, analysisCount: number): EntityRow {
-  return { ...entity, analysisCount };
+type Titles = ReadonlyMap<string, { title: string; outlet: string }>;
+
+function toRow(
+  { updatedAt: _updatedAt, discovery, ...entity }: EntityRecord,
+  analysisCount: number,
+  titles: Titles,
+): EntityRow {
+  if (!discovery) return { ...entity, analysisCount };
+  return {
+    ...entity,
+    analysisCount,
+    discovery: {
+      state: discovery.state,
+      evidence: discovery.evidence,
+      firstSeenAt: discovery.firstSeenAt,
+      foundIn: discovery.analysisIds.flatMap((id) => {
+        const found = titles.get(id);
+        return found ? [{ id, ...found }] : [];
+      }),
+      ...(discovery.quote ? { quote: discovery.quote.text } : {}),
+    },
+  };
 }

@@ -2,7 +2,7 @@
  * Finds the library's actors and events in a text (a page added as an analysis, a feed item, a
  * saved article) with the same matcher the content script uses on pages.
  */
-import type { BackstoryDatabase } from '../db/database';
+import { isHighlighted, type BackstoryDatabase } from '../db/database';
 import { EntityMatcher } from '../entities/matcher';
 
 export class EntityTagger {
@@ -17,7 +17,7 @@ export class EntityTagger {
 
   private async load(): Promise<EntityMatcher> {
     const [entities, hidden] = await Promise.all([
-      this.db.entities.filter((entity) => !entity.hidden).toArray(),
+      this.db.entities.filter(isHighlighted).toArray(),
       this.db.hiddenAliases.where('host').equals('*').toArray(),
     ]);
     return new EntityMatcher(entities, hidden);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../model/schema';
 import { InvalidInputError } from '../protocol/dispatch';
-import { writeAnalyses, type IncomingAnalysis, type WriteOptions } from './analysis-writer';
+import { analysisTables, writeAnalyses, type IncomingAnalysis, type WriteOptions } from './analysis-writer';
 import { freshDatabase } from './test-helpers';
 
 const base: Analysis = {
@@ -18,7 +18,7 @@ const base: Analysis = {
 };
 
 async function write(db: ReturnType<typeof freshDatabase>, items: IncomingAnalysis[], options: WriteOptions) {
-  return db.transaction('rw', db.analyses, async () => await writeAnalyses(db, items, options));
+  return db.transaction('rw', analysisTables(db), async () => await writeAnalyses(db, items, options));
 }
 
 describe('writeAnalyses: one duplicate rule for every path', () => {

@@ -4,6 +4,7 @@
  * decided in one place, inside the caller's transaction, and the caller learns which analyses were
  * added and which updated, whichever path they came by.
  */
+import { Dexie } from 'dexie';
 import type { AnalysisRecord, BackstoryDatabase } from './database';
 import { analysisSchema, type Analysis } from '../model/schema';
 import { InvalidInputError } from '../protocol/dispatch';
@@ -28,6 +29,10 @@ export interface IncomingAnalysis {
   linkIsStandIn?: boolean;
   /** With `enrich`: the source lost the headline (`analysis.title` is a stand-in). */
   titleIsStandIn?: boolean;
+  /** The analysis's title and body as the source gave them: kept to discover and tag from. */
+  text?: string;
+  /** Its source tagged it by hand (a pack with its own actors and events): discovery leaves it be. */
+  curated?: boolean;
   /** With `restore`: the backup's stamps. */
   addedAt?: number;
   updatedAt?: number;
@@ -46,6 +51,8 @@ export interface WriteReport {
   added: string[];
   updated: string[];
   unchanged: number;
+  /** Added or updated analyses discovery learns from (all but curated ones). */
+  toDiscover: string[];
   /** Why skipped analyses were refused, one line each. */
   skipped: string[];
 }
@@ -180,17 +187,41 @@ function merged(
   return { ...analysis, id: stored.id, addedAt: stored.addedAt, updatedAt: now };
 }
 
+/** Whether `db` is opened at a schema version that keeps analyses' texts (4 on; upgrade tests open older ones). */
+const keepsTexts = (db: BackstoryDatabase) => db.tables.some((table) => table.name === 'analysisTexts');
+
+/** The tables `writeAnalyses` writes: put them in the caller's transaction. */
+export const analysisTables = (db: BackstoryDatabase) =>
+  keepsTexts(db) ? [db.analyses, db.analysisTexts] : [db.analyses];
+
+/** Called once the transaction that wrote analyses has committed, with what it wrote. */
+export type WriteListener = (report: WriteReport) => void;
+
+const listeners = new WeakMap<BackstoryDatabase, Set<WriteListener>>();
+
 /**
- * Writes `incoming` analyses. Call it inside a read-write transaction on `db.analyses` (the
+ * Subscribes to every write of analyses to `db`, whichever path it came by (discovery is one
+ * subscriber). Returns the unsubscribe function.
+ */
+export function onAnalysesWritten(db: BackstoryDatabase, listener: WriteListener): () => void {
+  let set = listeners.get(db);
+  if (!set) listeners.set(db, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/**
+ * Writes `incoming` analyses. Call it inside a read-write transaction on `analysisTables(db)` (the
  * caller's, with the sources and entities it writes), so all is written or nothing. Throws
- * `InvalidInputError` for an invalid analysis unless `skipInvalid`.
+ * `InvalidInputError` for an invalid analysis unless `skipInvalid`. Subscribers hear of what was
+ * added or updated once the transaction commits.
  */
 export async function writeAnalyses(
   db: BackstoryDatabase,
   incoming: readonly IncomingAnalysis[],
   { merge, skipInvalid = false, now = Date.now() }: WriteOptions,
 ): Promise<WriteReport> {
-  const report: WriteReport = { ids: [], added: [], updated: [], unchanged: 0, skipped: [] };
+  const report: WriteReport = { ids: [], added: [], updated: [], unchanged: 0, toDiscover: [], skipped: [] };
   const stored = new StoredAnalyses(db, merge !== 'restore');
   for (const item of incoming) {
     const checked = validate(item);
@@ -216,10 +247,24 @@ export async function writeAnalyses(
       continue;
     }
     // A restored row keeps its own id: the stored duplicate under another id gives way.
-    if (duplicate && duplicate.id !== record.id) await db.analyses.delete(duplicate.id);
+    if (duplicate && duplicate.id !== record.id) {
+      await db.analyses.delete(duplicate.id);
+      if (keepsTexts(db)) await db.analysisTexts.delete(duplicate.id);
+    }
     await db.analyses.put(record);
+    if (item.text && keepsTexts(db)) await db.analysisTexts.put({ id: record.id, text: item.text });
     stored.remember(record, duplicate);
     (duplicate ? report.updated : report.added).push(record.id);
+    if (!item.curated) report.toDiscover.push(record.id);
+  }
+  const subscribers = listeners.get(db);
+  if (subscribers && subscribers.size > 0 && report.toDiscover.length > 0) {
+    const transaction = Dexie.currentTransaction;
+    const notify = () => {
+      for (const listener of subscribers) listener(report);
+    };
+    if (transaction) transaction.on('complete', notify);
+    else queueMicrotask(notify);
   }
   return report;
 }

@@ -13,10 +13,45 @@ export interface AnalysisRecord extends Analysis {
   updatedAt: number;
 }
 
+/**
+ * How discovery found an actor or event (lib/background/vocabulary.ts). `proposed` ones wait for the
+ * reader and are never highlighted; `discovered` ones were certain enough to add at once;
+ * `accepted` ones the reader confirmed.
+ */
+export interface EntityDiscovery {
+  state: 'discovered' | 'proposed' | 'accepted';
+  /** The analyses it was found in, first first. */
+  analysisIds: string[];
+  firstSeenAt: number;
+  /** Why it was found ("a state", "named with a title"...). */
+  evidence: string[];
+  /** What an analysis says it is, as written. */
+  quote?: { text: string; analysisId: string };
+}
+
 /** An actor or event as stored. `hidden` entities are kept but never highlighted. */
 export interface EntityRecord extends Entity {
   hidden?: boolean;
+  /** Only on entities discovery added (schema version 4). */
+  discovery?: EntityDiscovery;
   updatedAt: number;
+}
+
+/** Whether pages highlight an entity: not hidden by the reader, not a proposal waiting for them. */
+export const isHighlighted = (entity: EntityRecord): boolean =>
+  !entity.hidden && entity.discovery?.state !== 'proposed';
+
+/** The text an analysis was discovered and tagged from (title and body), kept to tag it again. */
+export interface AnalysisTextRecord {
+  id: string;
+  text: string;
+}
+
+/** A name the reader rejected: discovery never adds it again. `key` is the folded name. */
+export interface RejectedNameRecord {
+  key: string;
+  name: string;
+  rejectedAt: number;
 }
 
 /** Where analyses came from (digest, feed, pack, page). */
@@ -183,6 +218,15 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       await tx.table<ArticleContentRecord, string>('articleContents').bulkPut(contents);
     },
   },
+  {
+    // Discovery: analyses' texts (to tag them again when the vocabulary grows), rejected names.
+    // Entities gain an optional `discovery` field: no row needs rewriting.
+    version: 4,
+    stores: {
+      analysisTexts: 'id',
+      rejectedNames: 'key',
+    },
+  },
 ];
 
 export const DATABASE_NAME = 'backstory';
@@ -199,6 +243,8 @@ export class BackstoryDatabase extends Dexie {
   articleContents!: EntityTable<ArticleContentRecord, 'id'>;
   feeds!: EntityTable<FeedRecord, 'id'>;
   feedItems!: EntityTable<FeedItemRecord, 'key'>;
+  analysisTexts!: EntityTable<AnalysisTextRecord, 'id'>;
+  rejectedNames!: EntityTable<RejectedNameRecord, 'key'>;
 
   constructor(name = DATABASE_NAME, upToVersion = Number.POSITIVE_INFINITY) {
     super(name);

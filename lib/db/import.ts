@@ -4,7 +4,7 @@
 import type { Pack } from '../pack/pack';
 import type { BackstoryDatabase } from './database';
 import type { ImportReport } from '../model/import-report';
-import { sameContent, writeAnalyses } from './analysis-writer';
+import { analysisTables, sameContent, writeAnalyses } from './analysis-writer';
 
 export type { ImportReport };
 
@@ -19,7 +19,7 @@ const emptyCounts = () => ({ analyses: 0, entities: 0, sources: 0 });
 export async function importPack(db: BackstoryDatabase, pack: Pack, now = Date.now()): Promise<ImportReport> {
   const report: ImportReport = { added: emptyCounts(), updated: emptyCounts(), unchanged: 0 };
 
-  await db.transaction('rw', [db.sources, db.entities, db.analyses], async () => {
+  await db.transaction('rw', [db.sources, db.entities, ...analysisTables(db)], async () => {
     const packSource = {
       id: pack.id,
       kind: 'pack' as const,
@@ -56,7 +56,12 @@ export async function importPack(db: BackstoryDatabase, pack: Pack, now = Date.n
 
     const written = await writeAnalyses(
       db,
-      pack.analyses.map((analysis) => ({ analysis })),
+      // A pack's analyses are discovered from what they carry, unless the pack tagged them itself.
+      pack.analyses.map((analysis) => ({
+        analysis,
+        text: [analysis.title, analysis.summary, ...analysis.keyPoints].join('\n'),
+        curated: analysis.entityIds.length > 0,
+      })),
       { merge: 'replace', now },
     );
     report.added.analyses += written.added.length;

@@ -247,7 +247,6 @@ export const EVENT_HEADS: Record<string, 'talks' | 'process' | 'proposal' | 'off
   pourparlers: 'talks',
   sommet: 'talks',
   conférence: 'talks',
-  accord: 'process',
   élection: 'process',
   élections: 'process',
   guerre: 'conflict',

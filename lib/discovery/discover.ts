@@ -253,7 +253,8 @@ class Finder {
     if (LEADING_ARTICLES.has(tokens[0]!.key) && tokens.length > 1) tokens = tokens.slice(1);
     // A sentence's first word is capitalised whatever it is: drop it when it is a common word.
     const first = tokens[0]!;
-    if (first.sentenceStart && !this.known(tokens) && !this.known([first]) && this.isCommonWord(first) && !this.isTitleAt(tokens, 0)) {
+    const startsKnownName = [1, 2, 3, 4].some((length) => length <= tokens.length && this.known(tokens.slice(0, length)));
+    if (first.sentenceStart && !startsKnownName && this.isCommonWord(first) && !this.isTitleAt(tokens, 0)) {
       tokens = tokens.slice(1);
       while (tokens[0] && !tokens[0].capitalised) tokens = tokens.slice(1);
     }
@@ -491,7 +492,11 @@ class Finder {
       group.candidates.push(candidate);
       const form = candidate.tokens.length > 0 && candidate.kind === 'actor' ? joinTokens(candidate.tokens, this.doc.source) : candidate.name;
       addForm(group, form, Boolean(candidate.ambiguous));
-      if (candidate.kind === 'event' && form !== candidate.name) addForm(group, joinTokens(candidate.tokens, this.doc.source), false);
+      const written = joinTokens(candidate.tokens, this.doc.source);
+      if (candidate.kind === 'event' && aliasKey(written) !== aliasKey(form)) {
+        addForm(group, written, false);
+        byKey.set(keyOf(written), group);
+      }
       byKey.set(keyOf(candidate.name), group);
       byKey.set(keyOf(form), group);
       if (candidate.acronym) {

@@ -5,8 +5,18 @@
 import type { Author, Entity } from './schema';
 import type { ReadingStatus } from './reading';
 
+/** How discovery found an actor or event, as the manager shows it. */
+export interface EntityRowDiscovery {
+  state: 'discovered' | 'proposed' | 'accepted';
+  evidence: string[];
+  firstSeenAt: number;
+  /** The analyses it was found in (those still in the library), first first. */
+  foundIn: Array<{ id: string; title: string; outlet: string }>;
+  quote?: string;
+}
+
 /** An actor or event in the manager: the record plus how many analyses discuss it. */
-export type EntityRow = Entity & { hidden?: boolean; analysisCount: number };
+export type EntityRow = Entity & { hidden?: boolean; analysisCount: number; discovery?: EntityRowDiscovery };
 
 /** A subscribed feed as the options page lists it. */
 export interface FeedRow {

@@ -367,6 +367,18 @@ export const protocol = {
     from: ['extension'],
   }).returns<{ deleted: boolean }>(),
 
+  /** Accepts a proposed actor or event: pages highlight it from now on. */
+  'entity.accept': message({
+    request: z.strictObject({ id: idSchema }),
+    from: ['extension'],
+  }).returns<EntityRow>(),
+
+  /** Rejects a discovered or proposed name: it is deleted and never discovered again. */
+  'entity.reject': message({
+    request: z.strictObject({ id: idSchema }),
+    from: ['extension'],
+  }).returns<{ rejected: boolean }>(),
+
   /** Merges `mergeId` into `keepId`: aliases, relations, analyses and hidden aliases move over. */
   'entity.merge': message({
     request: z.strictObject({ keepId: idSchema, mergeId: idSchema }),
