@@ -45,6 +45,21 @@ function keysOf(entity: { name: string; aliases: readonly Alias[] }): string[] {
   return [entity.name, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)].map((t) => aliasKey(t));
 }
 
+/** A person's first name and surname without Arabic article: "Bashar al-Assad" = "Bashar Assad". */
+function personKey(entity: { name: string; category: string }): string | null {
+  if (entity.category !== 'person') return null;
+  const words = aliasKey(entity.name)
+    .split(' ')
+    .filter((w) => !/^(?:al|el|ad|as|an)$/.test(w))
+    .map((w) => w.replace(/^(?:al|el)-/, ''));
+  return words.length >= 2 ? `person: ${words[0]} ${words.at(-1)}` : null;
+}
+
+/** Keys a lone surname finds its person by ("Assad"): the ambiguous aliases. */
+function ambiguousKeysOf(entity: { aliases: readonly Alias[] }): string[] {
+  return entity.aliases.filter((a) => a.ambiguous).map((a) => aliasKey(a.text));
+}
+
 export class Vocabulary {
   private lexicon: Promise<Lexicon> | null = null;
   /** Learning rounds run one after another, so two imports never race on one entity. */
@@ -111,23 +126,37 @@ export class Vocabulary {
     await db.transaction('rw', [db.entities, db.rejectedNames], async () => {
       const rejected = new Set((await db.rejectedNames.toArray()).map((r) => r.key));
       const byKey = new Map<string, EntityRecord>();
+      const bySurname = new Map<string, EntityRecord>();
       const ids = new Set<string>();
+      const index = (entity: EntityRecord) => {
+        const person = personKey(entity);
+        for (const key of [...keysOf(entity), ...(person ? [person] : [])]) {
+          if (!byKey.has(key)) byKey.set(key, entity);
+        }
+        for (const key of ambiguousKeysOf(entity)) if (!bySurname.has(key)) bySurname.set(key, entity);
+      };
       for (const entity of await db.entities.toArray()) {
         ids.add(entity.id);
-        for (const key of keysOf(entity)) if (!byKey.has(key)) byKey.set(key, entity);
+        index(entity);
       }
       const changed = new Map<string, EntityRecord>();
       for (const { analysis, discoveries } of found) {
         for (const discovery of discoveries) {
           const keys = keysOf(discovery);
           if (keys.some((key) => rejected.has(key))) continue;
-          const existing = byKey.get(aliasKey(discovery.name)) ?? keys.map((key) => byKey.get(key)).find(Boolean);
+          const person = personKey(discovery);
+          const existing =
+            byKey.get(aliasKey(discovery.name)) ??
+            keys.map((key) => byKey.get(key)).find(Boolean) ??
+            (person ? byKey.get(person) : undefined) ??
+            // A lone surname ("Assad") is the person the library already calls so.
+            (discovery.name.includes(' ') ? undefined : bySurname.get(aliasKey(discovery.name)));
           if (existing && existing.kind === discovery.kind) {
             if (this.enrich(existing, discovery, analysis, rejected, now)) {
               changed.set(existing.id, existing);
               if (!report.enriched.includes(existing.id)) report.enriched.push(existing.id);
             }
-            for (const key of keysOf(existing)) if (!byKey.has(key)) byKey.set(key, existing);
+            index(existing);
             continue;
           }
           if (existing) continue; // The same name as an actor and as an event: leave it to the reader.
@@ -135,7 +164,7 @@ export class Vocabulary {
           ids.add(entity.id);
           changed.set(entity.id, entity);
           (entity.discovery!.state === 'discovered' ? report.discovered : report.proposed).push(entity.id);
-          for (const key of keysOf(entity)) if (!byKey.has(key)) byKey.set(key, entity);
+          index(entity);
         }
       }
       await db.entities.bulkPut([...changed.values()]);
@@ -159,6 +188,15 @@ export class Vocabulary {
     now: number,
   ): boolean {
     let changed = false;
+    // A lone surname discovery found first ("Assad") takes the full name once one is seen.
+    const seenName = entity.discovery && entity.discovery.state !== 'accepted';
+    if (seenName && !entity.name.includes(' ') && discovery.category === 'person' && discovery.name.includes(' ')) {
+      const lone = entity.name;
+      entity.name = discovery.name;
+      entity.category = 'person';
+      entity.aliases = [{ text: lone, ambiguous: true }, ...entity.aliases.filter((a) => aliasKey(a.text) !== aliasKey(lone))];
+      changed = true;
+    }
     const known = new Set([aliasKey(entity.name), ...entity.aliases.map((a) => aliasKey(a.text))]);
     for (const alias of discovery.aliases) {
       const key = aliasKey(alias.text);
@@ -265,6 +303,6 @@ export class Vocabulary {
 /** The card's description: what the text says it is, quoted with its analysis, or where it was seen. */
 function describe(discovery: Discovery, analysis: AnalysisRecord): string {
   const where = `“${analysis.title}” (${analysis.outlet})`;
-  const text = discovery.quote ? `“${discovery.quote}”, says ${where}.` : `Named in ${where}.`;
+  const text = discovery.quote ? `“${discovery.quote}”, in ${where}.` : `Named in ${where}.`;
   return text.length <= 300 ? text : `${text.slice(0, 297)}…`;
 }

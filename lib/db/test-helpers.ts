@@ -22,3 +22,15 @@ export function starterPack(): Pack {
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.pack;
 }
+
+/** The packaged discovery lexicons (public/discovery-lexicon.json). */
+export function lexiconData(): import('../discovery/lexicon').LexiconData {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return JSON.parse(readFileSync(resolve(here, '../../public/discovery-lexicon.json'), 'utf8'));
+}
+
+/** The seed digest (../shared/seed), as a reader would paste it. */
+export function seedDigest(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return readFileSync(resolve(here, '../../../shared/seed/digest-2016-02-11.txt'), 'utf8');
+}

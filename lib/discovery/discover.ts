@@ -39,7 +39,7 @@ export interface Discovery {
   certain: boolean;
   /** Why it was found, for the reader: "a state", "named with a title", ... */
   evidence: string[];
-  /** What the text says it is (an appositive or title), quoted as written. */
+  /** The words that say what it is, as written: "Russian President Vladimir Putin", "X, the UN envoy". */
   quote?: string;
 }
 
@@ -69,9 +69,12 @@ interface Candidate {
   ambiguous?: boolean;
   /** An acronym the text defined in brackets after this name. */
   acronym?: string;
+  /** Named with a title before it ("President Obama"). */
+  titled?: boolean;
 }
 
 const CONNECTORS = new Set(NAME_CONNECTORS);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'around']);
 /** Lower-case particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen". */
 const PERSON_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'von', 'van', 'der', 'bin', 'ibn']);
 const ORG_ONLY = new Set(ORGANISATION_ONLY_CONNECTORS);
@@ -268,6 +271,8 @@ class Finder {
       const head = tokens.slice(0, cut);
       if ((this.known(head) || (cut === 1 && this.lexicon.demonyms.has(head[0]!.key))) && this.isTitleAt(tokens, cut)) {
         if (this.known(head)) this.addKnown(head);
+        // "Russian President": the demonym or state is part of what the title says.
+        title = head;
         tokens = tokens.slice(cut);
         break;
       }
@@ -365,9 +370,10 @@ class Finder {
         givenName ||
         (tokens.length <= 4 && this.lexicon.surnames.has(last.key.replace(/^(?:al|el) /, ''))) ||
         tokens.some((t) => NAME_PREFIX.test(t.text) || (!t.capitalised && PERSON_PARTICLES.has(t.key))));
-    const quote = (titled && title.length > 0 ? joinTokens(title, this.doc.source) : undefined) ?? this.appositive(tokens);
+    const appositive = this.appositive(tokens);
+    const quote = titled && title.length > 0 ? joinTokens([...title, ...tokens], this.doc.source) : appositive ? `${name}, ${appositive}` : undefined;
     // "Staffan de Mistura, the UN envoy": an appositive naming a post makes a person of a name.
-    const describedAsHolder = !organisation && quote !== undefined && quote.split(/\s+/).some((word) => this.lexicon.titles.has(aliasKey(word)));
+    const describedAsHolder = !organisation && appositive !== undefined && appositive.split(/\s+/).some((word) => this.lexicon.titles.has(aliasKey(word)));
     const category: ActorCategory = person || describedAsHolder ? 'person' : 'organisation';
     const evidence: string[] = [];
     if (titled) evidence.push('named with a title');
@@ -399,15 +405,19 @@ class Finder {
     if (this.doc.lowerCase.has(key) || inside === 0) return;
     if (this.lexicon.commonWords.has(key) && !titled) return;
     if (this.lexicon.givenNames.has(key) && !titled && !this.lexicon.surnames.has(key)) return;
-    const person = titled || this.lexicon.surnames.has(key);
+    // "in Geneva", "from Aleppo": a preposition of place before a name makes it a place.
+    const before = this.doc.tokens[this.doc.tokens.indexOf(token) - 1];
+    const placed = !titled && before !== undefined && !before.capitalised && PLACE_PREPOSITIONS.has(before.key) && /^[ \t]+$/.test(token.gap);
+    const person = titled || (!placed && this.lexicon.surnames.has(key));
     this.candidates.push({
       tokens: [token],
       name: token.text,
       kind: 'actor',
-      category: person ? 'person' : 'organisation',
+      category: person ? 'person' : placed ? 'place' : 'organisation',
       certain: false,
+      titled,
       evidence: titled ? ['named with a title'] : [],
-      quote: titled && title.length > 0 ? joinTokens(title, this.doc.source) : undefined,
+      quote: titled && title.length > 0 ? joinTokens([...title, token], this.doc.source) : undefined,
     });
   }
 
@@ -444,15 +454,16 @@ class Finder {
       this.candidates.push({ tokens: all, name: joinTokens(all, this.doc.source), kind: 'event', category: head, certain: true, evidence: ['a named event'] });
       return;
     }
-    // "talks in Vienna": the head, then a known place.
+    // "talks in Vienna", "peace talks in Geneva": the head, then a place the text names.
     const [preposition, place] = [tokens[at + 1], tokens[at + 2]];
-    if (modifiers.length === 0 && preposition && place && ['in', 'at', 'à'].includes(preposition.key) && place.capitalised && /^[ \t]+$/.test(place.gap)) {
+    if (preposition && place && ['in', 'at', 'à'].includes(preposition.key) && place.capitalised && /^[ \t]+$/.test(place.gap) && !WEAK_EVENT_HEADS.has(token.key)) {
       const known = this.lexicon.lookup(place.text);
-      if (known && (known.category === 'place' || known.category === 'state')) {
-        const all = [token, preposition, place];
+      const named = known ? known.category === 'place' || known.category === 'state' : (this.doc.capitalisedInside.get(place.key) ?? 0) > 0 && !this.lexicon.commonWords.has(place.key);
+      if (named && !place.sentenceStart) {
+        const all = [...modifiers, token, preposition, place];
         this.candidates.push({
           tokens: all,
-          name: `${place.text} ${token.text}`,
+          name: `${place.text} ${joinTokens([...modifiers, token], this.doc.source)}`,
           kind: 'event',
           category: head,
           certain: true,
@@ -557,6 +568,9 @@ class Finder {
     const repeatedOrganisation = main.category === 'organisation' && main.tokens.length > 1 && mentions >= 2 && main.tokens.some((t) => ORG_WORDS.has(t.key));
     if (repeatedOrganisation) evidence.push('named again');
     const repeatedEvent = main.kind === 'event' && mentions >= 2;
+    // "President Obama", again and again: the person the text is about, by a lone surname.
+    const titledAgain = main.category === 'person' && candidates.filter((c) => c.titled).length >= 2;
+    if (titledAgain) evidence.push('named with a title, again');
     let name = main.name;
     if (main.category === 'person') {
       // The fullest form: "Bashar al-Assad" over "Bashar Assad".
@@ -570,8 +584,19 @@ class Finder {
       const caseSensitive = ACRONYM.test(text) || this.lexicon.commonWords.has(key) || this.lexicon.givenNames.has(key);
       aliasTexts.set(key, { text, ...(caseSensitive ? { caseSensitive: true } : {}), ...(ambiguous ? { ambiguous: true } : {}) });
     };
-    addAlias(name, false);
+    // A lone surname as the name itself needs context, like any lone surname.
+    addAlias(name, main.category === 'person' && !name.includes(' '));
     for (const form of forms) addAlias(form.text, form.ambiguous);
+    if (main.category === 'person' && name.includes(' ')) {
+      // "John F. Kerry" is also "John Kerry", and "Kerry" alone (ambiguous).
+      const words = name.split(' ');
+      const withoutInitials = words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w));
+      if (withoutInitials.length < words.length) addAlias(withoutInitials.join(' '), false);
+      // "Staffan de Mistura" is "de Mistura" alone.
+      const particle = words.length > 2 && PERSON_PARTICLES.has(words.at(-2)!) ? `${words.at(-2)} ` : '';
+      const surname = particle + words.at(-1)!;
+      if (surname.length > 2 && !this.lexicon.commonWords.has(aliasKey(surname))) addAlias(surname, true);
+    }
     if (known) for (const form of known.forms) addAlias(form, false);
     return {
       name,
@@ -579,7 +604,7 @@ class Finder {
       category: main.category,
       aliases: [...aliasTexts.values()].slice(0, 200),
       mentions,
-      certain: candidates.some((c) => c.certain) || repeatedPerson || repeatedOrganisation || (repeatedEvent && !main.ambiguous),
+      certain: candidates.some((c) => c.certain) || repeatedPerson || titledAgain || repeatedOrganisation || (repeatedEvent && !main.ambiguous),
       evidence,
       ...(candidates.find((c) => c.quote)?.quote ? { quote: candidates.find((c) => c.quote)!.quote } : {}),
     };
