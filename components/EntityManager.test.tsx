@@ -55,6 +55,8 @@ function setup(overrides: Partial<EntityManagerProps> = {}) {
     onDelete: vi.fn(),
     onHide: vi.fn(),
     onMerge: vi.fn(),
+    onAccept: vi.fn(),
+    onReject: vi.fn(),
     ...overrides,
   };
   return { root: mount(<EntityManager {...props} />), ...props };
@@ -161,5 +163,74 @@ describe('EntityManager', () => {
     const { root } = setup({ notice: 'Saved.' });
     open(root, 'erdogan');
     expect(await seriousViolations(root)).toEqual([]);
+  });
+
+  describe('what discovery found', () => {
+    const found = (state: 'proposed' | 'discovered', name: string, id: string): EntityRow => ({
+      id,
+      kind: 'actor',
+      category: 'group',
+      name,
+      description: `Named in “Piece” (Outlet).`,
+      aliases: [{ text: `${name} fighters` }],
+      related: [],
+      analysisCount: 0,
+      discovery: {
+        state,
+        evidence: ['named again'],
+        firstSeenAt: 5,
+        foundIn: [{ id: 'piece', title: 'A piece on the Sahel', outlet: 'The Outlet' }],
+        quote: `${name}, the armed group`,
+      },
+    });
+    const withFound = [
+      ...entities,
+      found('proposed', 'Wagner', 'wagner'),
+      found('discovered', 'JNIM', 'jnim'),
+    ];
+
+    it('lists proposed and discovered names apart, with the analyses they came from', () => {
+      const { root } = setup({ entities: withFound });
+      const proposed = root.querySelector('.discovery-review__group--proposed')!;
+      const discovered = root.querySelector('.discovery-review__group--discovered')!;
+      expect(proposed.querySelector('h3')!.textContent).toBe('Proposed: 1 name waits for you');
+      expect(proposed.textContent).toContain('Wagner');
+      expect(proposed.textContent).toContain('“A piece on the Sahel” (The Outlet)');
+      expect(proposed.textContent).toContain('Wagner, the armed group');
+      expect(discovered.textContent).toContain('JNIM');
+      expect(discovered.textContent).not.toContain('Wagner');
+      // Packs' and the reader's own entities are not up for review.
+      expect(root.querySelector('.discovery-review')!.textContent).not.toContain('Geneva talks');
+    });
+
+    it('accepts a proposed name, rejects a discovered one, opens one to rename', () => {
+      const { root, onAccept, onReject } = setup({ entities: withFound });
+      const button = (name: RegExp) =>
+        [...root.querySelectorAll<HTMLButtonElement>('.discovery-review button')].find((b) =>
+          name.test(b.textContent!),
+        )!;
+      act(() => button(/^Accept Wagner/).click());
+      expect(onAccept).toHaveBeenCalledWith('wagner');
+      act(() => button(/^Not a name JNIM/).click());
+      expect(onReject).toHaveBeenCalledWith('jnim');
+      act(() => button(/^Rename or merge Wagner/).click());
+      expect(root.querySelector('.entity-editor__title')!.textContent).toBe('Edit Wagner');
+    });
+
+    it('filters the list by where names came from', () => {
+      const { root } = setup({ entities: withFound });
+      const origin = root.querySelectorAll<HTMLSelectElement>('.entity-manager__filters select')[1]!;
+      act(() => {
+        origin.value = 'proposed';
+        origin.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      expect(listed(root)).toEqual(['Wagner']);
+      act(() => {
+        origin.value = 'curated';
+        origin.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      expect(listed(root)).not.toContain('JNIM');
+      expect(listed(root)).toContain('Geneva talks');
+    });
   });
 });

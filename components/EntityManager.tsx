@@ -4,6 +4,7 @@ import type { Entity, EntityKind } from '@/lib/model/schema';
 import type { EntityRow } from '@/lib/model/views';
 import { EntityEditor } from './EntityEditor';
 import { ActionStatus } from './ActionStatus';
+import { DiscoveryReview } from './DiscoveryReview';
 
 /** An entity as the manager lists it: whether it is hidden from pages and how many analyses tag it. */
 export type { EntityRow };
@@ -15,6 +16,10 @@ export interface EntityManagerProps {
   onHide: (id: string, hidden: boolean) => void;
   /** Merge `mergeId` into `keepId`. */
   onMerge: (keepId: string, mergeId: string) => void;
+  /** Accept a proposed entity (pages highlight it from then on). */
+  onAccept: (id: string) => void;
+  /** Reject a discovered or proposed entity: deleted, never discovered again. */
+  onReject: (id: string) => void;
   /** Why the last change failed. */
   error?: string;
   /** What the last change did. */
@@ -22,6 +27,15 @@ export interface EntityManagerProps {
 }
 
 type KindFilter = 'all' | EntityKind;
+type OriginFilter = 'all' | 'discovered' | 'proposed' | 'curated';
+
+/** Where an entity came from, as the origin filter sorts them. */
+const originOf = (entity: EntityRow): Exclude<OriginFilter, 'all'> =>
+  entity.discovery?.state === 'proposed'
+    ? 'proposed'
+    : entity.discovery?.state === 'discovered'
+      ? 'discovered'
+      : 'curated';
 
 /** Rows rendered at once; a search narrows a large library down. */
 const MAX_SHOWN = 200;
@@ -41,12 +55,15 @@ export function EntityManager({
   onDelete,
   onHide,
   onMerge,
+  onAccept,
+  onReject,
   error,
   notice,
 }: EntityManagerProps) {
   const uid = useId();
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
+  const [origin, setOrigin] = useState<OriginFilter>('all');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   // After the editor closes, focus goes back to the entity it edited instead of the page's start.
@@ -61,9 +78,14 @@ export function EntityManager({
     // Folded like page text, so "erdogan" finds "Erdoğan" and "al assad" finds "al-Assad".
     const foldedQuery = aliasKey(query);
     return entities
-      .filter((entity) => (kind === 'all' || entity.kind === kind) && matches(entity, foldedQuery))
+      .filter(
+        (entity) =>
+          (kind === 'all' || entity.kind === kind) &&
+          (origin === 'all' || originOf(entity) === origin) &&
+          matches(entity, foldedQuery),
+      )
       .sort((a, b) => a.name.localeCompare(b.name));
-  }, [entities, query, kind]);
+  }, [entities, query, kind, origin]);
 
   const selected = entities.find((entity) => entity.id === selectedId);
   const headingId = `${uid}-heading`;
@@ -72,6 +94,16 @@ export function EntityManager({
     <section aria-labelledby={headingId} class="entity-manager">
       <h2 id={headingId}>Actors and events</h2>
       <ActionStatus error={error} notice={notice} />
+      <DiscoveryReview
+        entities={entities}
+        onAccept={onAccept}
+        onReject={onReject}
+        onEdit={(id) => {
+          setQuery('');
+          setOrigin('all');
+          setSelectedId(id);
+        }}
+      />
       <div class="entity-manager__filters">
         <label>
           Find{' '}
@@ -91,6 +123,17 @@ export function EntityManager({
           <option value="all">Actors and events</option>
           <option value="actor">Actors</option>
           <option value="event">Events</option>
+        </select>
+        <label for={`${uid}-origin`}>From</label>
+        <select
+          id={`${uid}-origin`}
+          value={origin}
+          onChange={(event) => setOrigin(event.currentTarget.value as OriginFilter)}
+        >
+          <option value="all">Anywhere</option>
+          <option value="discovered">Discovered in analyses</option>
+          <option value="proposed">Proposed, waiting for you</option>
+          <option value="curated">Packs and your own</option>
         </select>
       </div>
       <p class="count" aria-live="polite">
@@ -120,6 +163,12 @@ export function EntityManager({
                   <>
                     {' '}
                     <span class="badge">hidden</span>
+                  </>
+                )}
+                {originOf(entity) !== 'curated' && (
+                  <>
+                    {' '}
+                    <span class={`badge badge--${originOf(entity)}`}>{originOf(entity)}</span>
                   </>
                 )}
               </button>

@@ -4,8 +4,21 @@ import { discover } from '../lib/discovery/discover';
 import { Lexicon } from '../lib/discovery/lexicon';
 const lex = new Lexicon(JSON.parse(readFileSync('public/discovery-lexicon.json', 'utf8')));
 const d = parseDigest(readFileSync('../shared/seed/digest-2016-02-11.txt', 'utf8'));
-const p = d.pieces[Number(process.argv[2] ?? 0)]!;
-const t0 = performance.now();
-const found = discover(p.title, p.text, lex);
-console.log('ms', (performance.now() - t0).toFixed(1), p.text.split(/\s+/).length);
-for (const f of found) console.log(f.certain ? '+' : '?', f.kind, f.category, f.name, '|', f.aliases.slice(0,6).map(a => a.text + (a.ambiguous ? '~' : '')).join(', '), f.mentions, f.quote ?? '');
+for (const p of d.pieces) {
+  console.log('=== ', p.title);
+  const found = discover(p.title, p.text, lex);
+  for (const f of found)
+    console.log(
+      f.certain ? '+' : '?',
+      f.kind,
+      f.category,
+      f.name,
+      '|',
+      f.aliases
+        .slice(0, 4)
+        .map((a) => a.text + (a.ambiguous ? '~' : ''))
+        .join(', '),
+      f.mentions,
+      f.quote ?? '',
+    );
+}

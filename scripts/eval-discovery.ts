@@ -33,7 +33,11 @@ function documentText(gold: GoldDocument, file: string): { title: string; text: 
   }
   const html = readFileSync(gold.source, 'utf8');
   const dom = new JSDOM(html, { url: 'https://example.invalid/' });
-  const article = readArticle(dom.window.document, 'https://example.invalid/', dom.window as unknown as Window);
+  const article = readArticle(
+    dom.window.document,
+    'https://example.invalid/',
+    dom.window as unknown as Window,
+  );
   return { title: article.title ?? '', text: article.text };
 }
 
@@ -92,7 +96,11 @@ for (const [label, held] of [
   const part = rows.filter((r) => r.heldOut === held);
   if (part.length === 0) continue;
   console.log(
-    line({ name: label, certain: total(part.map((r) => r.certain)), offered: total(part.map((r) => r.offered)) }),
+    line({
+      name: label,
+      certain: total(part.map((r) => r.certain)),
+      offered: total(part.map((r) => r.offered)),
+    }),
   );
 }
 console.log(`\nDiscovery time: ${milliseconds.toFixed(1)} ms for ${words} words (Node, one pass each).`);

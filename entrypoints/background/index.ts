@@ -69,7 +69,8 @@ export default defineBackground({
     const vocabulary = new Vocabulary({
       db,
       tagger,
-      loadLexicon: async () => (await fetch(browser.runtime.getURL(DISCOVERY_LEXICON_PATH))).json() as Promise<LexiconData>,
+      loadLexicon: async () =>
+        (await fetch(browser.runtime.getURL(DISCOVERY_LEXICON_PATH))).json() as Promise<LexiconData>,
       changed: async () => {
         await Promise.all([search.invalidate(), ranking.invalidate()]);
         await libraryChanged();

@@ -3,6 +3,7 @@
  * digests, feeds, the actors-and-events manager and backups.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { BackupImport } from '@/components/BackupImport';
 import { DigestImport } from '@/components/DigestImport';
 import { EntityManager } from '@/components/EntityManager';
@@ -134,6 +135,14 @@ export function EntitiesSection({ request, onChanged }: SectionProps) {
   const [notice, setNotice] = useState<string>();
   const refresh = useCallback(() => void request('entities.list', {}).then(setEntities), [request]);
   useEffect(refresh, [refresh]);
+  // Discovery adds names after an import has answered: the list follows the library.
+  useEffect(() => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && 'libraryVersion' in changes) refresh();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, [refresh]);
   const run = (work: Promise<unknown>, message: string) =>
     void work
       .then(() => (setNotice(message), setError(undefined)))
@@ -150,6 +159,8 @@ export function EntitiesSection({ request, onChanged }: SectionProps) {
         run(request('entity.hide', { id, hidden }), hidden ? 'Hidden.' : 'Shown again.')
       }
       onMerge={(keepId, mergeId) => run(request('entity.merge', { keepId, mergeId }), 'Merged.')}
+      onAccept={(id) => run(request('entity.accept', { id }), 'Accepted: pages highlight it now.')}
+      onReject={(id) => run(request('entity.reject', { id }), 'Rejected: it will not be discovered again.')}
     />
   );
 }

@@ -120,7 +120,9 @@ const tablesSchema = z.strictObject({
   settings: z.array(z.strictObject({ key: z.string().min(1).max(200), value: z.unknown() })).default([]),
   analysisTexts: z.array(z.strictObject({ id: idSchema, text: z.string().max(2_000_000) })).default([]),
   rejectedNames: z
-    .array(z.strictObject({ key: z.string().min(1).max(200), name: z.string().min(1).max(200), rejectedAt: time }))
+    .array(
+      z.strictObject({ key: z.string().min(1).max(200), name: z.string().min(1).max(200), rejectedAt: time }),
+    )
     .default([]),
 });
 

@@ -189,7 +189,9 @@ export class LibraryEditor {
   private async titlesOf(entities: readonly EntityRecord[]): Promise<Titles> {
     const ids = [...new Set(entities.flatMap((e) => e.discovery?.analysisIds ?? []))];
     const analyses = await this.db.analyses.bulkGet(ids);
-    return new Map(analyses.flatMap((a) => (a ? [[a.id, { title: a.title, outlet: a.outlet }] as const] : [])));
+    return new Map(
+      analyses.flatMap((a) => (a ? [[a.id, { title: a.title, outlet: a.outlet }] as const] : [])),
+    );
   }
 
   private async analysisCounts(): Promise<Map<string, number>> {
@@ -239,7 +241,11 @@ export class LibraryEditor {
       const entity = await db.entities.get(id);
       if (!entity) throw new InvalidInputError(`No actor or event "${id}" in the library.`);
       if (!entity.discovery) return;
-      await db.entities.put({ ...entity, discovery: { ...entity.discovery, state: 'accepted' }, updatedAt: this.now() });
+      await db.entities.put({
+        ...entity,
+        discovery: { ...entity.discovery, state: 'accepted' },
+        updatedAt: this.now(),
+      });
     });
     return this.row(id);
   }

@@ -42,7 +42,9 @@ const fallbackText = (analysis: AnalysisRecord) =>
 
 /** Folded keys an entity is known by: its name and its unambiguous aliases. */
 function keysOf(entity: { name: string; aliases: readonly Alias[] }): string[] {
-  return [entity.name, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)].map((t) => aliasKey(t));
+  return [entity.name, ...entity.aliases.filter((a) => !a.ambiguous).map((a) => a.text)].map((t) =>
+    aliasKey(t),
+  );
 }
 
 /** A person's first name and surname without Arabic article: "Bashar al-Assad" = "Bashar Assad". */
@@ -190,11 +192,19 @@ export class Vocabulary {
     let changed = false;
     // A lone surname discovery found first ("Assad") takes the full name once one is seen.
     const seenName = entity.discovery && entity.discovery.state !== 'accepted';
-    if (seenName && !entity.name.includes(' ') && discovery.category === 'person' && discovery.name.includes(' ')) {
+    if (
+      seenName &&
+      !entity.name.includes(' ') &&
+      discovery.category === 'person' &&
+      discovery.name.includes(' ')
+    ) {
       const lone = entity.name;
       entity.name = discovery.name;
       entity.category = 'person';
-      entity.aliases = [{ text: lone, ambiguous: true }, ...entity.aliases.filter((a) => aliasKey(a.text) !== aliasKey(lone))];
+      entity.aliases = [
+        { text: lone, ambiguous: true },
+        ...entity.aliases.filter((a) => aliasKey(a.text) !== aliasKey(lone)),
+      ];
       changed = true;
     }
     const known = new Set([aliasKey(entity.name), ...entity.aliases.map((a) => aliasKey(a.text))]);
@@ -283,7 +293,7 @@ export class Vocabulary {
     const { db } = this.deps;
     const ids = (await db.analyses.toCollection().primaryKeys()) as string[];
     let changed = 0;
-    for (let from = 0; from < ids.length; ) {
+    for (let from = 0; from < ids.length;) {
       const started = performance.now();
       const batch: string[] = [];
       // Size each slice by time: tag ten at a time until the slice is used up.

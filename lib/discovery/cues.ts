@@ -98,10 +98,49 @@ export const TITLE_WORDS = [
 ];
 
 /** Words a title may be built from besides the titles themselves ("Foreign", "Defence"). */
-export const TITLE_QUALIFIERS = ['foreign', 'defence', 'defense', 'interior', 'finance', 'prime', 'state', 'national', 'security', 'supreme', 'special', 'first', 'then', 'the', 'of'];
+export const TITLE_QUALIFIERS = [
+  'foreign',
+  'defence',
+  'defense',
+  'interior',
+  'finance',
+  'prime',
+  'state',
+  'national',
+  'security',
+  'supreme',
+  'special',
+  'first',
+  'then',
+  'the',
+  'of',
+];
 
 /** Lower-case words joining the capitalised words of one name ("Bank of England", "Staffan de Mistura"). */
-export const NAME_CONNECTORS = ['of', 'de', 'del', 'della', 'di', 'da', 'du', 'des', 'von', 'van', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'y', 'for', 'and', '&'];
+export const NAME_CONNECTORS = [
+  'of',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'des',
+  'von',
+  'van',
+  'der',
+  'den',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'la',
+  'le',
+  'y',
+  'for',
+  'and',
+  '&',
+];
 
 /** Connectors that may only join, never end or be most of a name; "and" and "for" only inside organisations. */
 export const ORGANISATION_ONLY_CONNECTORS = ['and', 'for', '&'];
@@ -192,7 +231,10 @@ export const ORGANISATION_WORDS = [
  * Words that end an event's name: "Geneva talks", "Munich Security Conference", "Syrian civil war".
  * Each maps to the event category of the schema.
  */
-export const EVENT_HEADS: Record<string, 'talks' | 'process' | 'proposal' | 'offensive' | 'crisis' | 'conflict'> = {
+export const EVENT_HEADS: Record<
+  string,
+  'talks' | 'process' | 'proposal' | 'offensive' | 'crisis' | 'conflict'
+> = {
   talks: 'talks',
   negotiations: 'talks',
   summit: 'talks',
@@ -294,7 +336,20 @@ export const EVENT_MODIFIERS = [
 ];
 
 /** Event words that, with a modifier, still name no event on their own ("military campaign" does). */
-export const WEAK_EVENT_HEADS = new Set(['meeting', 'plan', 'proposal', 'operation', 'campaign', 'attack', 'attacks', 'strikes', 'bombing', 'process', 'spring', 'forum']);
+export const WEAK_EVENT_HEADS = new Set([
+  'meeting',
+  'plan',
+  'proposal',
+  'operation',
+  'campaign',
+  'attack',
+  'attacks',
+  'strikes',
+  'bombing',
+  'process',
+  'spring',
+  'forum',
+]);
 
 /** Words that may stand alone as an event when the text names them twice ("the cease-fire"). */
 export const STANDALONE_EVENTS = ['ceasefire', 'cease-fire', 'truce', 'airstrikes'];
@@ -397,13 +452,36 @@ export const NEVER_NAMES = [
  * Each set becomes one entity; the first form is its name.
  */
 export const ALIAS_SETS: ReadonlyArray<{ names: string[]; category: 'organisation' | 'group' | 'state' }> = [
-  { names: ['Islamic State', 'ISIS', 'ISIL', 'Daesh', 'IS', 'Islamic State of Iraq and Syria', 'Islamic State of Iraq and the Levant', 'État islamique', 'EI', 'Etat islamique'], category: 'group' },
+  {
+    names: [
+      'Islamic State',
+      'ISIS',
+      'ISIL',
+      'Daesh',
+      'IS',
+      'Islamic State of Iraq and Syria',
+      'Islamic State of Iraq and the Levant',
+      'État islamique',
+      'EI',
+      'Etat islamique',
+    ],
+    category: 'group',
+  },
   { names: ['United Nations', 'UN', 'U.N.', 'Nations unies', 'ONU'], category: 'organisation' },
   { names: ['European Union', 'EU', 'E.U.', 'Union européenne', 'UE'], category: 'organisation' },
   { names: ['NATO', 'North Atlantic Treaty Organization', 'OTAN', 'Nato'], category: 'organisation' },
   { names: ['al-Qaeda', 'al-Qaida', 'al Qaeda', 'Al-Qaeda', 'Al Qaeda', 'Al-Qaïda'], category: 'group' },
   { names: ['Hezbollah', 'Hizbollah', 'Hizballah', 'Hezbollah', 'Hizbullah'], category: 'group' },
-  { names: ['UN Security Council', 'Security Council', 'U.N. Security Council', 'United Nations Security Council', 'Conseil de sécurité'], category: 'organisation' },
+  {
+    names: [
+      'UN Security Council',
+      'Security Council',
+      'U.N. Security Council',
+      'United Nations Security Council',
+      'Conseil de sécurité',
+    ],
+    category: 'organisation',
+  },
   { names: ['Kremlin'], category: 'organisation' },
   { names: ['White House'], category: 'organisation' },
   { names: ['Pentagon'], category: 'organisation' },

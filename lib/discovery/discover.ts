@@ -126,7 +126,8 @@ function tokenise(line: string, offset: number, heading: boolean): Token[] {
   return tokens;
 }
 
-const isTitleAbbreviation = (key: string) => /^(?:mr|mrs|ms|dr|gen|sen|rep|col|lt|gov|prof|st|jr|sr|m|no|vs)$/.test(key);
+const isTitleAbbreviation = (key: string) =>
+  /^(?:mr|mrs|ms|dr|gen|sen|rep|col|lt|gov|prof|st|jr|sr|m|no|vs)$/.test(key);
 
 /** A line that is a headline or page furniture: mostly capitalised words, or short with no sentence. */
 function isHeading(line: string): boolean {
@@ -156,7 +157,8 @@ class Document {
     for (const token of this.tokens) {
       if (token.heading) continue;
       if (!token.capitalised) this.lowerCase.add(token.key);
-      else if (!token.sentenceStart) this.capitalisedInside.set(token.key, (this.capitalisedInside.get(token.key) ?? 0) + 1);
+      else if (!token.sentenceStart)
+        this.capitalisedInside.set(token.key, (this.capitalisedInside.get(token.key) ?? 0) + 1);
     }
     this.source = lines.join('\n');
   }
@@ -182,7 +184,13 @@ function runAt(tokens: Token[], from: number): [Token[], number] {
       if (!/^[ \t]+$/.test(tokens[j]!.gap)) break;
       j++;
     }
-    if (j > i && j < tokens.length && tokens[j]!.capitalised && /^[ \t]+$/.test(tokens[j]!.gap) && !tokens[j]!.sentenceStart) {
+    if (
+      j > i &&
+      j < tokens.length &&
+      tokens[j]!.capitalised &&
+      /^[ \t]+$/.test(tokens[j]!.gap) &&
+      !tokens[j]!.sentenceStart
+    ) {
       run.push(...tokens.slice(i, j));
       i = j;
       continue;
@@ -193,7 +201,12 @@ function runAt(tokens: Token[], from: number): [Token[], number] {
 }
 
 const joinTokens = (tokens: Token[], source: string) =>
-  tokens.length === 0 ? '' : source.slice(tokens[0]!.start, tokens.at(-1)!.end).replace(/['’]s$/u, '').replace(/\s+/g, ' ');
+  tokens.length === 0
+    ? ''
+    : source
+        .slice(tokens[0]!.start, tokens.at(-1)!.end)
+        .replace(/['’]s$/u, '')
+        .replace(/\s+/g, ' ');
 
 /** Finds every actor and event `text` (with its `title`) names. */
 export function discover(title: string, text: string, lexicon: Lexicon): Discovery[] {
@@ -212,7 +225,7 @@ class Finder {
 
   run(): Discovery[] {
     const { tokens } = this.doc;
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const token = tokens[i]!;
       if (!token.capitalised) {
         this.lowerCaseEvent(i);
@@ -221,7 +234,11 @@ class Finder {
       }
       const [run, next] = runAt(tokens, i);
       const previous = tokens[i - 1];
-      const titled = previous !== undefined && !previous.capitalised && this.lexicon.titles.has(previous.key) && /^[ \t]+$/.test(run[0]!.gap);
+      const titled =
+        previous !== undefined &&
+        !previous.capitalised &&
+        this.lexicon.titles.has(previous.key) &&
+        /^[ \t]+$/.test(run[0]!.gap);
       this.fromRun(run, titled, tokens[next]);
       i = next;
     }
@@ -240,7 +257,14 @@ class Finder {
     if (key === undefined) return 0;
     if (this.lexicon.titles.has(key)) return 1;
     // "Foreign Minister", "Defence Secretary": a qualifier counts only before a title.
-    if (QUALIFIERS.has(key) && run[at + 1] && this.lexicon.titles.has(run[at + 1]!.key) && key !== 'the' && key !== 'of') return 2;
+    if (
+      QUALIFIERS.has(key) &&
+      run[at + 1] &&
+      this.lexicon.titles.has(run[at + 1]!.key) &&
+      key !== 'the' &&
+      key !== 'of'
+    )
+      return 2;
     return 0;
   }
 
@@ -256,20 +280,30 @@ class Finder {
     if (LEADING_ARTICLES.has(tokens[0]!.key) && tokens.length > 1) tokens = tokens.slice(1);
     // A sentence's first word is capitalised whatever it is: drop it when it is a common word.
     const first = tokens[0]!;
-    const startsKnownName = [1, 2, 3, 4].some((length) => length <= tokens.length && this.known(tokens.slice(0, length)));
+    const startsKnownName = [1, 2, 3, 4].some(
+      (length) => length <= tokens.length && this.known(tokens.slice(0, length)),
+    );
     if (first.sentenceStart && !startsKnownName && this.isCommonWord(first) && !this.isTitleAt(tokens, 0)) {
       tokens = tokens.slice(1);
       while (tokens[0] && !tokens[0].capitalised) tokens = tokens.slice(1);
     }
     // "Sunni Islamic State", "Syrian Hezbollah": a faith or demonym before a name is not part of it.
-    while (tokens.length > 1 && !this.known(tokens) && (this.lexicon.neverNames.has(tokens[0]!.key) || (this.lexicon.demonyms.has(tokens[0]!.key) && this.known(tokens.slice(1))))) {
+    while (
+      tokens.length > 1 &&
+      !this.known(tokens) &&
+      (this.lexicon.neverNames.has(tokens[0]!.key) ||
+        (this.lexicon.demonyms.has(tokens[0]!.key) && this.known(tokens.slice(1))))
+    ) {
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) return;
     // A known name before a title is its own actor: "U.S. Secretary of State John Kerry", "UN envoy".
     for (let cut = Math.min(3, tokens.length - 1); cut >= 1; cut--) {
       const head = tokens.slice(0, cut);
-      if ((this.known(head) || (cut === 1 && this.lexicon.demonyms.has(head[0]!.key))) && this.isTitleAt(tokens, cut)) {
+      if (
+        (this.known(head) || (cut === 1 && this.lexicon.demonyms.has(head[0]!.key))) &&
+        this.isTitleAt(tokens, cut)
+      ) {
         if (this.known(head)) this.addKnown(head);
         // "Russian President": the demonym or state is part of what the title says.
         title = head;
@@ -277,7 +311,11 @@ class Finder {
         break;
       }
     }
-    for (let length = this.isTitleAt(tokens, 0); length > 0 && length < tokens.length; length = this.isTitleAt(tokens, 0)) {
+    for (
+      let length = this.isTitleAt(tokens, 0);
+      length > 0 && length < tokens.length;
+      length = this.isTitleAt(tokens, 0)
+    ) {
       title = [...title, ...tokens.slice(0, length)];
       tokens = tokens.slice(length);
       titled = true;
@@ -315,7 +353,9 @@ class Finder {
 
   private isCommonWord(token: Token): boolean {
     const key = token.key;
-    return this.lexicon.commonWords.has(key) || this.doc.lowerCase.has(key) || /ly$/.test(key) || key.length <= 2;
+    return (
+      this.lexicon.commonWords.has(key) || this.doc.lowerCase.has(key) || /ly$/.test(key) || key.length <= 2
+    );
   }
 
   /** In a headline or page furniture capitals prove nothing: only known names count there. */
@@ -340,7 +380,13 @@ class Finder {
       kind: 'actor',
       category: known.category,
       certain: true,
-      evidence: [known.category === 'state' ? 'a state' : known.category === 'place' ? 'a known place' : 'a known organisation'],
+      evidence: [
+        known.category === 'state'
+          ? 'a state'
+          : known.category === 'place'
+            ? 'a known place'
+            : 'a known organisation',
+      ],
     });
   }
 
@@ -353,16 +399,35 @@ class Finder {
     }
     const last = tokens.at(-1)!;
     const eventCategory = EVENT_HEADS[last.key];
-    if (tokens.length > 1 && eventCategory && !WEAK_EVENT_HEADS.has(last.key) && !tokens.some((t) => MONTHS.test(t.key))) {
-      this.candidates.push({ tokens, name, kind: 'event', category: eventCategory, certain: true, evidence: ['a named event'] });
+    if (
+      tokens.length > 1 &&
+      eventCategory &&
+      !WEAK_EVENT_HEADS.has(last.key) &&
+      !tokens.some((t) => MONTHS.test(t.key))
+    ) {
+      this.candidates.push({
+        tokens,
+        name,
+        kind: 'event',
+        category: eventCategory,
+        certain: true,
+        evidence: ['a named event'],
+      });
       return;
     }
     if (tokens.length === 1) {
       this.single(tokens[0]!, titled, title);
       return;
     }
-    if (tokens.some((t) => MONTHS.test(t.key) || this.lexicon.neverNames.has(t.key) && t.capitalised && tokens.length === 2)) return;
-    const organisation = tokens.some((t) => ORG_WORDS.has(t.key) && t.capitalised) || tokens.some((t) => t.acronym);
+    if (
+      tokens.some(
+        (t) =>
+          MONTHS.test(t.key) || (this.lexicon.neverNames.has(t.key) && t.capitalised && tokens.length === 2),
+      )
+    )
+      return;
+    const organisation =
+      tokens.some((t) => ORG_WORDS.has(t.key) && t.capitalised) || tokens.some((t) => t.acronym);
     const givenName = this.lexicon.givenNames.has(tokens[0]!.key);
     const person =
       !organisation &&
@@ -371,9 +436,17 @@ class Finder {
         (tokens.length <= 4 && this.lexicon.surnames.has(last.key.replace(/^(?:al|el) /, ''))) ||
         tokens.some((t) => NAME_PREFIX.test(t.text) || (!t.capitalised && PERSON_PARTICLES.has(t.key))));
     const appositive = this.appositive(tokens);
-    const quote = titled && title.length > 0 ? joinTokens([...title, ...tokens], this.doc.source) : appositive ? `${name}, ${appositive}` : undefined;
+    const quote =
+      titled && title.length > 0
+        ? joinTokens([...title, ...tokens], this.doc.source)
+        : appositive
+          ? `${name}, ${appositive}`
+          : undefined;
     // "Staffan de Mistura, the UN envoy": an appositive naming a post makes a person of a name.
-    const describedAsHolder = !organisation && appositive !== undefined && appositive.split(/\s+/).some((word) => this.lexicon.titles.has(aliasKey(word)));
+    const describedAsHolder =
+      !organisation &&
+      appositive !== undefined &&
+      appositive.split(/\s+/).some((word) => this.lexicon.titles.has(aliasKey(word)));
     const category: ActorCategory = person || describedAsHolder ? 'person' : 'organisation';
     const evidence: string[] = [];
     if (titled) evidence.push('named with a title');
@@ -394,11 +467,24 @@ class Finder {
   /** One capitalised word: a name only when the text treats it as one. */
   private single(token: Token, titled: boolean, title: Token[]): void {
     const key = token.key;
-    if (this.lexicon.neverNames.has(key) || this.lexicon.demonyms.has(key) || MONTHS.test(key) || CONTRACTION.test(key)) return;
+    if (
+      this.lexicon.neverNames.has(key) ||
+      this.lexicon.demonyms.has(key) ||
+      MONTHS.test(key) ||
+      CONTRACTION.test(key)
+    )
+      return;
     if (this.lexicon.titles.has(key)) return;
     if (token.acronym) {
       if (key.replace(/\./g, '').length < 2) return;
-      this.candidates.push({ tokens: [token], name: token.text, kind: 'actor', category: 'organisation', certain: false, evidence: ['an acronym'] });
+      this.candidates.push({
+        tokens: [token],
+        name: token.text,
+        kind: 'actor',
+        category: 'organisation',
+        certain: false,
+        evidence: ['an acronym'],
+      });
       return;
     }
     const inside = this.doc.capitalisedInside.get(key) ?? 0;
@@ -407,7 +493,12 @@ class Finder {
     if (this.lexicon.givenNames.has(key) && !titled && !this.lexicon.surnames.has(key)) return;
     // "in Geneva", "from Aleppo": a preposition of place before a name makes it a place.
     const before = this.doc.tokens[this.doc.tokens.indexOf(token) - 1];
-    const placed = !titled && before !== undefined && !before.capitalised && PLACE_PREPOSITIONS.has(before.key) && /^[ \t]+$/.test(token.gap);
+    const placed =
+      !titled &&
+      before !== undefined &&
+      !before.capitalised &&
+      PLACE_PREPOSITIONS.has(before.key) &&
+      /^[ \t]+$/.test(token.gap);
     const person = titled || (!placed && this.lexicon.surnames.has(key));
     this.candidates.push({
       tokens: [token],
@@ -424,7 +515,8 @@ class Finder {
   /** "Staffan de Mistura, the UN envoy for Syria," → "the UN envoy for Syria". */
   private appositive(tokens: Token[]): string | undefined {
     const rest = this.doc.source.slice(tokens.at(-1)!.end, tokens.at(-1)!.end + 160);
-    const match = /^(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;()\n]{3,100}?)(?=[,.;)]|\s+(?:who|which|said|says)\b)/u.exec(rest);
+    const match =
+      /^(?:['’]s)?,\s+((?:the|a|an)\s+[^,.;()\n]{3,100}?)(?=[,.;)]|\s+(?:who|which|said|says)\b)/u.exec(rest);
     return match ? match[1] : undefined;
   }
 
@@ -437,28 +529,67 @@ class Finder {
     if (!head) return;
     // Modifiers before the head, and a name before them: "Syrian civil war", "peace conference".
     let from = at;
-    while (from > 0 && !tokens[from - 1]!.capitalised && MODIFIERS.has(tokens[from - 1]!.key) && /^[ \t]+$/.test(tokens[from]!.gap)) from--;
+    while (
+      from > 0 &&
+      !tokens[from - 1]!.capitalised &&
+      MODIFIERS.has(tokens[from - 1]!.key) &&
+      /^[ \t]+$/.test(tokens[from]!.gap)
+    )
+      from--;
     const before = tokens[from - 1];
     let named: Token[] = [];
     if (before && before.capitalised && /^[ \t]+$/.test(tokens[from]!.gap) && !tokens[from]!.sentenceStart) {
       let start = from - 1;
-      while (start > 0 && tokens[start - 1]!.capitalised && /^[ \t]+$/.test(tokens[start]!.gap) && !tokens[start]!.sentenceStart) start--;
+      while (
+        start > 0 &&
+        tokens[start - 1]!.capitalised &&
+        /^[ \t]+$/.test(tokens[start]!.gap) &&
+        !tokens[start]!.sentenceStart
+      )
+        start--;
       named = tokens.slice(start, from);
-      while (named.length > 0 && (this.isTitleAt(named, 0) || LEADING_ARTICLES.has(named[0]!.key) || (named[0]!.sentenceStart && this.isCommonWord(named[0]!) && !this.known(named)))) named = named.slice(1);
-      const nameIsKnown = named.length > 0 && !named.some((t) => MONTHS.test(t.key)) && (this.known(named) || this.lexicon.demonyms.has(named.at(-1)!.key) || this.doc.capitalisedInside.has(named.at(-1)!.key));
+      while (
+        named.length > 0 &&
+        (this.isTitleAt(named, 0) ||
+          LEADING_ARTICLES.has(named[0]!.key) ||
+          (named[0]!.sentenceStart && this.isCommonWord(named[0]!) && !this.known(named)))
+      )
+        named = named.slice(1);
+      const nameIsKnown =
+        named.length > 0 &&
+        !named.some((t) => MONTHS.test(t.key)) &&
+        (this.known(named) ||
+          this.lexicon.demonyms.has(named.at(-1)!.key) ||
+          this.doc.capitalisedInside.has(named.at(-1)!.key));
       if (!nameIsKnown) named = [];
     }
     const modifiers = tokens.slice(from, at);
     if (named.length > 0 && !WEAK_EVENT_HEADS.has(token.key)) {
       const all = [...named, ...modifiers, token];
-      this.candidates.push({ tokens: all, name: joinTokens(all, this.doc.source), kind: 'event', category: head, certain: true, evidence: ['a named event'] });
+      this.candidates.push({
+        tokens: all,
+        name: joinTokens(all, this.doc.source),
+        kind: 'event',
+        category: head,
+        certain: true,
+        evidence: ['a named event'],
+      });
       return;
     }
     // "talks in Vienna", "peace talks in Geneva": the head, then a place the text names.
     const [preposition, place] = [tokens[at + 1], tokens[at + 2]];
-    if (preposition && place && ['in', 'at', 'à'].includes(preposition.key) && place.capitalised && /^[ \t]+$/.test(place.gap) && !WEAK_EVENT_HEADS.has(token.key)) {
+    if (
+      preposition &&
+      place &&
+      ['in', 'at', 'à'].includes(preposition.key) &&
+      place.capitalised &&
+      /^[ \t]+$/.test(place.gap) &&
+      !WEAK_EVENT_HEADS.has(token.key)
+    ) {
       const known = this.lexicon.lookup(place.text);
-      const named = known ? known.category === 'place' || known.category === 'state' : (this.doc.capitalisedInside.get(place.key) ?? 0) > 0 && !this.lexicon.commonWords.has(place.key);
+      const named = known
+        ? known.category === 'place' || known.category === 'state'
+        : (this.doc.capitalisedInside.get(place.key) ?? 0) > 0 && !this.lexicon.commonWords.has(place.key);
       if (named && !place.sentenceStart) {
         const all = [...modifiers, token, preposition, place];
         this.candidates.push({
@@ -474,9 +605,25 @@ class Finder {
     }
     if (modifiers.length > 0 && !WEAK_EVENT_HEADS.has(token.key)) {
       const all = [...modifiers, token];
-      this.candidates.push({ tokens: all, name: joinTokens(all, this.doc.source), kind: 'event', category: head, certain: false, evidence: [], ambiguous: true });
+      this.candidates.push({
+        tokens: all,
+        name: joinTokens(all, this.doc.source),
+        kind: 'event',
+        category: head,
+        certain: false,
+        evidence: [],
+        ambiguous: true,
+      });
     } else if (STANDALONE.has(token.key)) {
-      this.candidates.push({ tokens: [token], name: token.text, kind: 'event', category: head, certain: false, evidence: [], ambiguous: true });
+      this.candidates.push({
+        tokens: [token],
+        name: token.text,
+        kind: 'event',
+        category: head,
+        certain: false,
+        evidence: [],
+        ambiguous: true,
+      });
     }
   }
 
@@ -501,7 +648,10 @@ class Finder {
         groups.push(group);
       }
       group.candidates.push(candidate);
-      const form = candidate.tokens.length > 0 && candidate.kind === 'actor' ? joinTokens(candidate.tokens, this.doc.source) : candidate.name;
+      const form =
+        candidate.tokens.length > 0 && candidate.kind === 'actor'
+          ? joinTokens(candidate.tokens, this.doc.source)
+          : candidate.name;
       addForm(group, form, Boolean(candidate.ambiguous));
       const written = joinTokens(candidate.tokens, this.doc.source);
       if (candidate.kind === 'event' && aliasKey(written) !== aliasKey(form)) {
@@ -518,21 +668,35 @@ class Finder {
     };
 
     // Longer names first, so a lone surname or a generic event joins the full form.
-    const ordered = [...this.candidates].sort((a, b) => b.tokens.length - a.tokens.length || Number(b.certain) - Number(a.certain));
+    const ordered = [...this.candidates].sort(
+      (a, b) => b.tokens.length - a.tokens.length || Number(b.certain) - Number(a.certain),
+    );
     const people: Group[] = [];
     const events: Group[] = [];
     for (const candidate of ordered) {
       let group = byKey.get(keyOf(candidate.name));
-      if (!group && candidate.kind === 'actor' && candidate.category === 'person' && candidate.tokens.length > 1) {
+      if (
+        !group &&
+        candidate.kind === 'actor' &&
+        candidate.category === 'person' &&
+        candidate.tokens.length > 1
+      ) {
         // "Bashar Assad" and "Bashar al-Assad" are one person.
         const surname = surnameKey(candidate.name);
         const given = aliasKey(candidate.tokens[0]!.text);
-        group = people.find((p) => p.candidates.some((c) => c.tokens.length > 1 && surnameKey(c.name) === surname && aliasKey(c.tokens[0]!.text) === given));
+        group = people.find((p) =>
+          p.candidates.some(
+            (c) =>
+              c.tokens.length > 1 && surnameKey(c.name) === surname && aliasKey(c.tokens[0]!.text) === given,
+          ),
+        );
       }
       if (!group && candidate.tokens.length === 1 && candidate.kind === 'actor') {
         // A lone surname joins the person it belongs to, most named first.
         const key = surnameKey(candidate.name);
-        const owners = people.filter((p) => p.candidates.some((c) => c.tokens.length > 1 && surnameKey(c.name) === key));
+        const owners = people.filter((p) =>
+          p.candidates.some((c) => c.tokens.length > 1 && surnameKey(c.name) === key),
+        );
         if (owners.length > 0) {
           group = owners.sort((a, b) => b.candidates.length - a.candidates.length)[0];
           candidate.ambiguous = true;
@@ -557,15 +721,28 @@ class Finder {
     return groups.map((group) => this.toDiscovery(group.candidates, [...group.forms.values()]));
   }
 
-  private toDiscovery(candidates: Candidate[], forms: Array<{ text: string; ambiguous: boolean; count: number }>): Discovery {
-    const main = [...candidates].sort((a, b) => Number(b.certain) - Number(a.certain) || b.tokens.length - a.tokens.length)[0]!;
+  private toDiscovery(
+    candidates: Candidate[],
+    forms: Array<{ text: string; ambiguous: boolean; count: number }>,
+  ): Discovery {
+    const main = [...candidates].sort(
+      (a, b) => Number(b.certain) - Number(a.certain) || b.tokens.length - a.tokens.length,
+    )[0]!;
     const mentions = forms.reduce((sum, form) => sum + form.count, 0);
     const evidence = [...new Set(candidates.flatMap((c) => c.evidence))];
     const fullForms = candidates.filter((c) => c.tokens.length > 1 && c.kind === 'actor');
     // A full personal name used again (in full or by surname) is a person the text is about.
-    const repeatedPerson = main.category === 'person' && fullForms.length > 0 && mentions >= 2 && this.lexicon.givenNames.has(main.tokens[0]!.key);
+    const repeatedPerson =
+      main.category === 'person' &&
+      fullForms.length > 0 &&
+      mentions >= 2 &&
+      this.lexicon.givenNames.has(main.tokens[0]!.key);
     if (repeatedPerson) evidence.push('a full name, named again');
-    const repeatedOrganisation = main.category === 'organisation' && main.tokens.length > 1 && mentions >= 2 && main.tokens.some((t) => ORG_WORDS.has(t.key));
+    const repeatedOrganisation =
+      main.category === 'organisation' &&
+      main.tokens.length > 1 &&
+      mentions >= 2 &&
+      main.tokens.some((t) => ORG_WORDS.has(t.key));
     if (repeatedOrganisation) evidence.push('named again');
     const repeatedEvent = main.kind === 'event' && mentions >= 2;
     // "President Obama", again and again: the person the text is about, by a lone surname.
@@ -574,15 +751,21 @@ class Finder {
     let name = main.name;
     if (main.category === 'person') {
       // The fullest form: "Bashar al-Assad" over "Bashar Assad".
-      name = [...forms].filter((f) => !f.ambiguous).sort((a, b) => b.text.length - a.text.length)[0]?.text ?? name;
+      name =
+        [...forms].filter((f) => !f.ambiguous).sort((a, b) => b.text.length - a.text.length)[0]?.text ?? name;
     }
     const known = main.kind === 'actor' ? this.lexicon.lookup(name) : undefined;
     const aliasTexts = new Map<string, Alias>();
     const addAlias = (text: string, ambiguous: boolean) => {
       const key = aliasKey(text);
       if (aliasTexts.has(key) || key.length < 2) return;
-      const caseSensitive = ACRONYM.test(text) || this.lexicon.commonWords.has(key) || this.lexicon.givenNames.has(key);
-      aliasTexts.set(key, { text, ...(caseSensitive ? { caseSensitive: true } : {}), ...(ambiguous ? { ambiguous: true } : {}) });
+      const caseSensitive =
+        ACRONYM.test(text) || this.lexicon.commonWords.has(key) || this.lexicon.givenNames.has(key);
+      aliasTexts.set(key, {
+        text,
+        ...(caseSensitive ? { caseSensitive: true } : {}),
+        ...(ambiguous ? { ambiguous: true } : {}),
+      });
     };
     // A lone surname as the name itself needs context, like any lone surname.
     addAlias(name, main.category === 'person' && !name.includes(' '));
@@ -590,7 +773,9 @@ class Finder {
     if (main.category === 'person' && name.includes(' ')) {
       // "John F. Kerry" is also "John Kerry", and "Kerry" alone (ambiguous).
       const words = name.split(' ');
-      const withoutInitials = words.filter((w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w));
+      const withoutInitials = words.filter(
+        (w, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(w),
+      );
       if (withoutInitials.length < words.length) addAlias(withoutInitials.join(' '), false);
       // "Staffan de Mistura" is "de Mistura" alone.
       const particle = words.length > 2 && PERSON_PARTICLES.has(words.at(-2)!) ? `${words.at(-2)} ` : '';
@@ -604,7 +789,12 @@ class Finder {
       category: main.category,
       aliases: [...aliasTexts.values()].slice(0, 200),
       mentions,
-      certain: candidates.some((c) => c.certain) || repeatedPerson || titledAgain || repeatedOrganisation || (repeatedEvent && !main.ambiguous),
+      certain:
+        candidates.some((c) => c.certain) ||
+        repeatedPerson ||
+        titledAgain ||
+        repeatedOrganisation ||
+        (repeatedEvent && !main.ambiguous),
       evidence,
       ...(candidates.find((c) => c.quote)?.quote ? { quote: candidates.find((c) => c.quote)!.quote } : {}),
     };

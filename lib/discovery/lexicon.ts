@@ -65,12 +65,19 @@ export class Lexicon {
     for (const city of data.cities) this.add({ name: city, category: 'place', forms: [city] });
     for (const organisation of data.organisations) {
       // compromise's list is lower-case: an acronym there ("bbc") is written in capitals.
-      const name = /^[a-z]{2,5}$/.test(organisation) && !organisation.includes(' ') ? organisation.toUpperCase() : titleCase(organisation);
+      const name =
+        /^[a-z]{2,5}$/.test(organisation) && !organisation.includes(' ')
+          ? organisation.toUpperCase()
+          : titleCase(organisation);
       this.add({ name, category: 'organisation', forms: [name] });
     }
     this.givenNames = new Set(data.givenNames.map((n) => aliasKey(n)));
     this.surnames = new Set(data.surnames.map((n) => aliasKey(n)));
-    this.titles = new Set([...data.honorifics, ...data.roles, ...TITLE_WORDS].filter((t) => !t.includes(' ')).map((t) => aliasKey(t)));
+    this.titles = new Set(
+      [...data.honorifics, ...data.roles, ...TITLE_WORDS]
+        .filter((t) => !t.includes(' '))
+        .map((t) => aliasKey(t)),
+    );
     this.multiwordTitles = [...MULTIWORD_TITLES, ...data.honorifics.filter((t) => t.includes(' '))]
       .map((t) => aliasKey(t).split(' '))
       .sort((a, b) => b.length - a.length);
@@ -93,5 +100,8 @@ export class Lexicon {
 }
 
 function titleCase(text: string): string {
-  return text.replace(/(^|[\s-])(\p{Ll})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+  return text.replace(
+    /(^|[\s-])(\p{Ll})/gu,
+    (_, space: string, letter: string) => space + letter.toUpperCase(),
+  );
 }
