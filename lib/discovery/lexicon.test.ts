@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain script without types; it returns the lexicon's JSON shape.
 import { buildLexicon } from '../../scripts/build-lexicon.mjs';
