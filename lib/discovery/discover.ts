@@ -756,11 +756,14 @@ class Finder {
     }
     const known = main.kind === 'actor' ? this.lexicon.lookup(name) : undefined;
     const aliasTexts = new Map<string, Alias>();
-    const addAlias = (text: string, ambiguous: boolean) => {
+    const addAlias = (text: string, ambiguous: boolean, asWritten = false) => {
       const key = aliasKey(text);
       if (aliasTexts.has(key) || key.length < 2) return;
       const caseSensitive =
-        ACRONYM.test(text) || this.lexicon.commonWords.has(key) || this.lexicon.givenNames.has(key);
+        asWritten ||
+        ACRONYM.test(text) ||
+        this.lexicon.commonWords.has(key) ||
+        this.lexicon.givenNames.has(key);
       aliasTexts.set(key, {
         text,
         ...(caseSensitive ? { caseSensitive: true } : {}),
@@ -770,6 +773,12 @@ class Finder {
     // A lone surname as the name itself needs context, like any lone surname.
     addAlias(name, main.category === 'person' && !name.includes(' '));
     for (const form of forms) addAlias(form.text, form.ambiguous);
+    // "President Obama" names the person a lone "Obama" only may: an alias that needs no context.
+    for (const candidate of candidates) {
+      const words = candidate.quote?.split(' ') ?? [];
+      if (candidate.titled && candidate.tokens.length === 1 && words.length >= 2)
+        addAlias(words.slice(-2).join(' '), false);
+    }
     if (main.category === 'person' && name.includes(' ')) {
       // "John F. Kerry" is also "John Kerry", and "Kerry" alone (ambiguous).
       const words = name.split(' ');
@@ -782,7 +791,13 @@ class Finder {
       const surname = particle + words.at(-1)!;
       if (surname.length > 2 && !this.lexicon.commonWords.has(aliasKey(surname))) addAlias(surname, true);
     }
-    if (known) for (const form of known.forms) addAlias(form, false);
+    // A state's names in other languages, matched as written: "Syrien" is also the French
+    // demonym, which French writes in lower case ("le régime syrien").
+    if (known) {
+      for (const form of known.forms) {
+        if (!this.lexicon.demonyms.has(aliasKey(form))) addAlias(form, false, true);
+      }
+    }
     return {
       name,
       kind: main.kind,

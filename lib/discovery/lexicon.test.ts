@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain script without types; it returns the lexicon's JSON shape.
 import { buildLexicon } from '../../scripts/build-lexicon.mjs';
 import { lexiconData } from '../db/test-helpers';
 import { Lexicon } from './lexicon';

@@ -1,5 +1,5 @@
 /** Shared steps for end-to-end tests: a browser with the built extension, and a local page server. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
@@ -26,8 +26,18 @@ export async function launch(profileDir = newProfileDir(), colorScheme?: 'light'
   return { context, worker, extensionId, profileDir };
 }
 
-export const startPages = () =>
-  startStaticServer({ '/demo/': 'demo', '/corpus/': '../shared/corpus', '/fixtures/': 'tests/fixtures' });
+/** Pages and feeds a test writes for itself (from the seed digest, say), served under /generated/. */
+export const GENERATED_DIR = join(tmpdir(), 'backstory-e2e-generated');
+
+export const startPages = () => {
+  mkdirSync(GENERATED_DIR, { recursive: true });
+  return startStaticServer({
+    '/demo/': 'demo',
+    '/corpus/': '../shared/corpus',
+    '/fixtures/': 'tests/fixtures',
+    '/generated/': GENERATED_DIR,
+  });
+};
 
 /** Counts the rows of one store of the extension's database, read in the service worker. */
 export const countRows = (worker: Worker, store: string): Promise<number> =>

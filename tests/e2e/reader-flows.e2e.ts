@@ -1,5 +1,6 @@
 /** The reader's main flows in real Chromium; the same bodies run in Firefox (reader-flows.firefox.ts). */
 import { launchChromiumDriver } from './driver/chromium';
+import { discoveryFlows } from './flows/discovery.flow';
 import { highlightFlows } from './flows/highlights.flow';
 import { libraryFlows } from './flows/library.flow';
 import { panelFlows } from './flows/panel.flow';
@@ -9,3 +10,4 @@ highlightFlows(launchChromiumDriver, 'Chromium');
 panelFlows(launchChromiumDriver, 'Chromium');
 readingFlows(launchChromiumDriver, 'Chromium');
 libraryFlows(launchChromiumDriver, 'Chromium');
+discoveryFlows(launchChromiumDriver, 'Chromium');
