@@ -211,6 +211,7 @@ export function FeedList({
                     {feed.failures > 1 && ` (${feed.failures} times in a row)`}: {feed.lastError}
                   </p>
                 )}
+                {feed.articleError && <p class="notice feed__article-error">{feed.articleError}</p>}
                 <div class="form-row">
                   <label for={intervalId}>
                     Check every<span class="visually-hidden"> for {name}</span>

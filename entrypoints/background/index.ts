@@ -82,6 +82,7 @@ export default defineBackground({
       db,
       dom,
       tagger,
+      fetchPage: fetchPageHtml,
       fetchOptions: { revalidation: isFirefoxBuild ? 'http-cache' : 'headers' },
     });
     const reading = new ReadingService({ db, dom, tagger, fetchPage: fetchPageHtml });

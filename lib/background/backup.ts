@@ -94,6 +94,7 @@ const tablesSchema = z.strictObject({
         lastModified: z.string().max(200).optional(),
         lastFetchedAt: time.optional(),
         lastError: z.string().max(1000).optional(),
+        articleError: z.string().max(1000).optional(),
         failures: z.int().min(0),
         nextPollAt: time,
         addedAt: time,

@@ -48,6 +48,12 @@ beforeAll(async () => {
       return void res.writeHead(200, { 'content-type': 'text/html' }).end(fixture('page.html'));
     if (path === '/broken')
       return void res.writeHead(200, { 'content-type': 'application/xml' }).end(fixture('broken.xml'));
+    if (path === '/excerpts')
+      return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Excerpts</title><link>${origin}/</link>
+<item><title>Read in full</title><link>${origin}/article/full</link><guid>full</guid><description>A short excerpt.</description></item>
+<item><title>Gone</title><link>${origin}/article/gone</link><guid>gone</guid><description>Another excerpt.</description></item>
+</channel></rss>`);
     if (path === '/down') return void res.writeHead(500).end('oops');
     res.writeHead(404).end('not found');
   });
@@ -66,6 +72,31 @@ async function setup() {
 }
 
 describe('FeedService', () => {
+  it('reads the whole article of an excerpt-only item, and says in the row when one cannot be read', async () => {
+    const db = freshDatabase();
+    const fetched: string[] = [];
+    const article = 'Kilis, a town on the border, is where the offensive stalled. '.repeat(40);
+    const feeds = new FeedService({
+      db,
+      tagger: new EntityTagger(db),
+      dom: { ...dom, extract: async (html, url) => ({ text: html, url }) as never },
+      fetchPage: async (url) => {
+        fetched.push(url);
+        if (url.endsWith('/gone')) throw new Error('The site answered 404 Not Found.');
+        return { url, html: article };
+      },
+    });
+    const row = await feeds.poll((await feeds.subscribe(`${origin}/excerpts`)).id);
+    expect(fetched).toEqual([`${origin}/article/full`, `${origin}/article/gone`]);
+    expect(row.articleError).toMatch(
+      /only excerpts, and .*\/article\/gone could not be read: The site answered 404/,
+    );
+    expect(row.lastError).toBeUndefined();
+    const texts = await db.analysisTexts.toArray();
+    expect(texts.find((t) => t.text.includes('Kilis'))?.text).toContain('Read in full');
+    expect(texts.find((t) => t.text.includes('Another excerpt'))).toBeDefined();
+  });
+
   it('turns each item into an analysis once, then asks with the ETag and gets a 304', async () => {
     const { db, feeds } = await setup();
     const expected = parseFeedDocument(rssBody, `${origin}/rss`).items.length;

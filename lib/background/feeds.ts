@@ -19,6 +19,11 @@ export interface FeedServiceDeps {
   db: BackstoryDatabase;
   dom: DomHost;
   tagger: EntityTagger;
+  /**
+   * Downloads an item's article when the feed carries only an excerpt, so discovery and tagging
+   * read the whole piece (the reader granted the feed's site when subscribing).
+   */
+  fetchPage?: (url: string) => Promise<{ url: string; html: string }>;
   fetchOptions?: FetchFeedOptions;
   now?: () => number;
 }
@@ -37,6 +42,10 @@ export function normaliseFeedUrl(input: string): string {
   url.hash = '';
   return url.href;
 }
+
+/** Below this many words an item is an excerpt, and its article is read in full. */
+const FULL_TEXT_WORDS = 150;
+const wordCount = (text: string) => (text.match(/\S+/g) ?? []).length;
 
 const feedId = (url: string) => `feed-${slugify(new URL(url).hostname, 40)}-${fnv1a64(url)}`;
 
@@ -65,6 +74,7 @@ export class FeedService {
       intervalMinutes: feed.intervalMinutes,
       ...(feed.lastFetchedAt ? { lastFetchedAt: feed.lastFetchedAt } : {}),
       ...(feed.lastError ? { lastError: feed.lastError } : {}),
+      ...(feed.articleError ? { articleError: feed.articleError } : {}),
       failures: feed.failures,
       itemCount,
       nextPollAt: feed.nextPollAt,
@@ -146,15 +156,18 @@ export class FeedService {
         delete next.lastError;
       } else {
         const parsed = parseFeedDocument(response.body, response.finalUrl);
-        await this.store(feed, parsed);
+        const { stored, articleError } = await this.store(feed, parsed);
         next = {
           ...feed,
+          ...(articleError ? { articleError } : {}),
           title: parsed.title || feed.title,
           ...(parsed.siteUrl ? { siteUrl: parsed.siteUrl } : {}),
           lastFetchedAt: now,
           failures: 0,
         };
         delete next.lastError;
+        // The reason stays until a poll with new items reads their articles.
+        if (!articleError && stored > 0) delete next.articleError;
         if (response.etag) next.etag = response.etag;
         else delete next.etag;
         if (response.lastModified) next.lastModified = response.lastModified;
@@ -173,15 +186,43 @@ export class FeedService {
     return this.row(next);
   }
 
+  /**
+   * The whole text of items whose feed gives only an excerpt: each article is downloaded and read
+   * with Readability. An item whose article cannot be read keeps its excerpt; the first reason why
+   * is returned for the feed's row.
+   */
+  private async fullTexts(items: readonly FeedItem[], texts: string[]): Promise<string | undefined> {
+    const { fetchPage, dom } = this.deps;
+    if (!fetchPage) return undefined;
+    let problem: string | undefined;
+    for (const [i, item] of items.entries()) {
+      if (wordCount(texts[i] || item.summaryText || '') >= FULL_TEXT_WORDS) continue;
+      try {
+        const page = await fetchPage(item.url);
+        const extract = await dom.extract(page.html, page.url, []);
+        if (wordCount(extract.text) > wordCount(texts[i] ?? '')) texts[i] = extract.text;
+      } catch (error) {
+        problem ??= `The feed gives only excerpts, and ${item.url} could not be read: ${
+          error instanceof Error ? error.message : String(error)
+        } Its actors and events are found from the excerpt alone.`;
+      }
+    }
+    return problem;
+  }
+
   /** Adds the feed's new items as analyses, in one transaction; items seen before are skipped. */
-  private async store(feed: FeedRecord, parsed: ParsedFeed): Promise<number> {
+  private async store(
+    feed: FeedRecord,
+    parsed: ParsedFeed,
+  ): Promise<{ stored: number; articleError?: string }> {
     const db = this.db;
     const fresh: FeedItem[] = [];
     for (const item of parsed.items) {
       if (!(await db.feedItems.get(`${feed.id} ${item.guid}`))) fresh.push(item);
     }
-    if (fresh.length === 0) return 0;
+    if (fresh.length === 0) return { stored: 0 };
     const texts = await this.deps.dom.htmlToText(fresh.map((item) => item.contentHtml ?? ''));
+    const articleError = await this.fullTexts(fresh, texts);
     const now = this.now();
     const outlet = parsed.title || new URL(feed.url).hostname.replace(/^www\./, '');
     const incoming: IncomingAnalysis[] = [];
@@ -224,7 +265,7 @@ export class FeedService {
         await db.feedItems.put({ key: `${feed.id} ${fresh[i]!.guid}`, feedId: feed.id, analysisId });
       }
     });
-    return stored;
+    return articleError ? { stored, articleError } : { stored };
   }
 
   /** Subscribes to every new feed of an OPML file, without polling (the alarm polls them). */

@@ -111,7 +111,7 @@ export function createHandlers({
   now = Date.now,
   tagger = new EntityTagger(db),
   vocabulary,
-  feeds = new FeedService({ db, dom, tagger, now }),
+  feeds = new FeedService({ db, dom, tagger, fetchPage, now }),
   reading = new ReadingService({ db, dom, tagger, fetchPage, now }),
 }: HandlerDeps): HandlerMap {
   const editor = new LibraryEditor(db, tagger, now);

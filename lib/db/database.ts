@@ -117,6 +117,8 @@ export interface FeedRecord {
   lastModified?: string;
   lastFetchedAt?: number;
   lastError?: string;
+  /** Why the last poll could not read some items' full articles; not an index, no schema change. */
+  articleError?: string;
   /** Consecutive failures, for backoff. */
   failures: number;
   nextPollAt: number;

@@ -26,6 +26,8 @@ export interface FeedRow {
   intervalMinutes: number;
   lastFetchedAt?: number;
   lastError?: string;
+  /** Why the last poll could not read some items' full articles (the feed gives only excerpts). */
+  articleError?: string;
   failures: number;
   /** Analyses that came from this feed. */
   itemCount: number;

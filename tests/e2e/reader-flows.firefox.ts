@@ -1,5 +1,6 @@
 /** The reader's main flows in real Firefox: the bodies the Chromium suite runs (reader-flows.e2e.ts). */
 import { launchFirefoxDriver } from './driver/firefox';
+import { discoveryFlows } from './flows/discovery.flow';
 import { highlightFlows } from './flows/highlights.flow';
 import { libraryFlows } from './flows/library.flow';
 import { panelFlows } from './flows/panel.flow';
@@ -9,3 +10,4 @@ highlightFlows(launchFirefoxDriver, 'Firefox');
 panelFlows(launchFirefoxDriver, 'Firefox');
 readingFlows(launchFirefoxDriver, 'Firefox');
 libraryFlows(launchFirefoxDriver, 'Firefox');
+discoveryFlows(launchFirefoxDriver, 'Firefox');

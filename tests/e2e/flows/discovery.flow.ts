@@ -7,7 +7,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDigest } from '../../../lib/digest/parse';
-import { ask, click, fill, waitFor, waitForElement } from '../driver/actions';
+import { JSDOM } from 'jsdom';
+import { readArticle } from '../../../lib/extract/readable';
+import { ask, click, fill, standInForPermissionPrompt, waitFor, waitForElement } from '../driver/actions';
 import type { DriverPage, LaunchDriver } from '../driver/types';
 import { GENERATED_DIR } from '../harness';
 import { cardText, highlightedTexts, highlights, waitForCard, waitForHighlights } from '../probes';
@@ -36,6 +38,42 @@ function writeOpEdPage(file: string, surname: string): string {
 ${paragraphs}</article></body></html>`,
   );
   return `/generated/${file}`;
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An Atom feed carrying the full text of corpus articles (as Readability reads them), linking to them. */
+function writeCorpusFeed(file: string, origin: string, names: readonly string[]): Array<{ title: string }> {
+  const articles = names.map((name) => {
+    const html = readFileSync(`../shared/corpus/${name}/source.html`, 'utf8');
+    const dom = new JSDOM(html, { url: `${origin}/corpus/${name}/source.html` });
+    const article = readArticle(
+      dom.window.document,
+      dom.window.location.href,
+      dom.window as unknown as Window,
+    );
+    return { name, title: article.title ?? name, text: article.text };
+  });
+  const entries = articles
+    .map(
+      (a, i) => `<entry><title>${escapeXml(a.title)}</title><id>urn:corpus:${a.name}</id>
+<link href="${origin}/corpus/${a.name}/source.html"/><updated>2016-12-0${i + 1}T10:00:00Z</updated>
+<author><name>Corpus desk</name></author>
+<content type="html">${escapeXml(
+        a.text
+          .split(/\n+/)
+          .map((p) => `<p>${escapeXml(p)}</p>`)
+          .join(''),
+      )}</content></entry>`,
+    )
+    .join('\n');
+  writeFileSync(
+    join(GENERATED_DIR, file),
+    `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Corpus desk</title>
+<id>urn:corpus</id><updated>2016-12-03T10:00:00Z</updated>${entries}</feed>`,
+  );
+  return articles;
 }
 
 const entities = (control: DriverPage) => ask<EntityRow[]>(control, 'entities.list', {});
@@ -149,6 +187,39 @@ export function discoveryFlows(launch: LaunchDriver, browserName: string) {
       expect(await highlightedTexts(page)).not.toContain('Aleppo');
       await page.close();
       await options.close();
+    });
+
+    it('a feed of three corpus articles with full text adds their actors; a page naming them lights up', async () => {
+      expect(await byName(fixture.control, 'Zimbabwe')).toBeUndefined();
+      const articles = writeCorpusFeed('corpus.atom.xml', fixture.origin(), [
+        'telegraph',
+        'bbc-1',
+        'yahoo-2',
+      ]);
+      const options = await fixture.browser.openExtensionPage('options.html');
+      await standInForPermissionPrompt(fixture.browser, options);
+      await fill(options, '#feeds input[type=url]', `${fixture.origin()}/generated/corpus.atom.xml`);
+      await click(options, '#feeds button[type=submit]', 'Subscribe');
+      await waitForElement(options, '#feeds [role=status]', /Subscribed to/, 20_000);
+      await waitFor(
+        async () => (await byName(fixture.control, 'Zimbabwe')) !== undefined,
+        'the feed’s actors',
+      );
+      const zimbabwe = (await byName(fixture.control, 'Zimbabwe'))!;
+      expect(zimbabwe.discovery?.foundIn.map((a) => a.title)).toContain(articles[0]!.title);
+      expect(await byName(fixture.control, 'Robert Mugabe')).toBeDefined();
+      await options.close();
+
+      const page = await fixture.openHighlighted('/corpus/telegraph/source.html');
+      expect(await highlightedTexts(page)).toEqual(expect.arrayContaining(['Zimbabwe']));
+      const target = async () =>
+        (await highlights(page, 'backstory-actor')).find((h) => h.text === 'Zimbabwe')!;
+      await page.evaluate((y) => window.scrollBy(0, y - 300), (await target()).y);
+      const here = await target();
+      await page.mouseMove(here.x, here.y);
+      await waitForCard(page, '.card__analyses li');
+      expect(await cardText(page)).toContain(articles[0]!.title);
+      await page.close();
     });
 
     it('highlights states a French page names in French', async () => {
