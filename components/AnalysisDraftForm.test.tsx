@@ -15,8 +15,16 @@ const draft: AnalysisDraft = {
   keyPoints: ['Aid access is the first test.'],
   entityIds: ['un'],
   candidates: [
-    { name: 'Omar Haddad', category: 'person', count: 3 },
-    { name: 'Aleppo Relief Council', category: 'organisation', count: 1 },
+    { name: 'Omar Haddad', kind: 'actor', category: 'person', count: 3, certain: true, aliases: [] },
+    {
+      name: 'Aleppo Relief Council',
+      kind: 'actor',
+      category: 'organisation',
+      count: 1,
+      certain: false,
+      aliases: [{ text: 'ARC', caseSensitive: true }],
+    },
+    { name: 'Idlib offensive', kind: 'event', category: 'offensive', count: 2, certain: false, aliases: [] },
   ],
 };
 
@@ -80,22 +88,39 @@ const submit = (root: HTMLElement) =>
   });
 
 describe('AnalysisDraftForm', () => {
-  it('shows the draft with known entities ticked and candidates only proposed', () => {
+  it('shows the draft with known entities ticked, certain new names ticked, the rest only proposed', () => {
     const { root } = setup();
     expect(byLabel(root, 'Title').value).toBe(draft.title);
     expect(byLabel(root, 'Name of author 1').value).toBe('Dana Keller');
     expect(byLabel(root, 'Published').value).toBe('2016-02-12');
     expect(byLabel(root, 'United Nations').checked).toBe(true);
     expect(byLabel(root, 'Russia').checked).toBe(false);
-    expect(byLabel(root, 'Add as actor: Omar Haddad').checked).toBe(false);
-    expect(root.textContent).toContain('(named 3 times)');
+    expect(byLabel(root, 'Add now: Omar Haddad').checked).toBe(true);
+    expect(byLabel(root, 'Add now: Aleppo Relief Council').checked).toBe(false);
+    expect(root.textContent).toContain('(actor, named 3 times)');
+    // An event's categories are events' own.
+    const eventCategory = byLabel(root, 'Category of Idlib offensive') as unknown as HTMLSelectElement;
+    expect([...eventCategory.options].map((o) => o.value)).toContain('offensive');
+    expect([...eventCategory.options].map((o) => o.value)).not.toContain('person');
     expect(root.textContent).toContain('Save analysis');
   });
 
-  it('saves the tidied draft and no new actors when nothing was ticked', () => {
+  it('saves the tidied draft, the certain names as new, the unticked ones as proposals', () => {
     const { root, onSave } = setup();
     submit(root);
-    expect(onSave).toHaveBeenCalledWith({ ...analysis, title: 'Why the ceasefire may not hold' }, []);
+    expect(onSave).toHaveBeenCalledWith(
+      { ...analysis, title: 'Why the ceasefire may not hold' },
+      [{ name: 'Omar Haddad', kind: 'actor', category: 'person', aliases: [] }],
+      [
+        {
+          name: 'Aleppo Relief Council',
+          kind: 'actor',
+          category: 'organisation',
+          aliases: [{ text: 'ARC', caseSensitive: true }],
+        },
+        { name: 'Idlib offensive', kind: 'event', category: 'offensive', aliases: [] },
+      ],
+    );
   });
 
   it('saves every edit: fields, authors, key points, tags and ticked candidates', () => {
@@ -111,7 +136,8 @@ describe('AnalysisDraftForm', () => {
     act(() => button(root, 'Remove key point 1').click());
     act(() => byLabel(root, 'United Nations').click());
     act(() => byLabel(root, 'Geneva talks').click());
-    act(() => byLabel(root, 'Add as actor: Aleppo Relief Council').click());
+    act(() => byLabel(root, 'Add now: Aleppo Relief Council').click());
+    act(() => byLabel(root, 'Add now: Omar Haddad').click());
     const category = byLabel(root, 'Category of Aleppo Relief Council') as unknown as HTMLSelectElement;
     act(() => {
       category.value = 'place';
@@ -119,14 +145,22 @@ describe('AnalysisDraftForm', () => {
     });
     submit(root);
     expect(onSave).toHaveBeenCalledOnce();
-    const [saved, newEntities] = onSave.mock.calls[0]!;
+    const [saved, newEntities, proposals] = onSave.mock.calls[0]!;
     expect(saved).toMatchObject({
       outlet: 'Example Weekly',
       authors: [{ name: 'Dana Keller', credentials: 'Fellow, Example Institute' }, { name: 'Sam Ortiz' }],
       keyPoints: ['Russia keeps bombing.'],
       entityIds: ['geneva-talks'],
     });
-    expect(newEntities).toEqual([{ name: 'Aleppo Relief Council', category: 'place' }]);
+    expect(newEntities).toEqual([
+      {
+        name: 'Aleppo Relief Council',
+        kind: 'actor',
+        category: 'place',
+        aliases: [{ text: 'ARC', caseSensitive: true }],
+      },
+    ]);
+    expect(proposals.map((p: { name: string }) => p.name)).toEqual(['Omar Haddad', 'Idlib offensive']);
   });
 
   it('refuses to save without the required fields and says why', () => {

@@ -1,12 +1,18 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { CandidateEntity } from '@/lib/model/extract';
-import { webUrlSchema, type Author, type EntityKind } from '@/lib/model/schema';
+import {
+  actorCategories,
+  eventCategories,
+  webUrlSchema,
+  type Author,
+  type EntityKind,
+} from '@/lib/model/schema';
 import type { NewActor, AnalysisDraft as SavedDraft } from '@/lib/model/views';
 
 /**
  * What "Add this page as an analysis" starts from: the analysis read out of the page (its known
- * actors and events in `entityIds`, ticked from the start) plus the names the library does not know,
- * which are only proposed.
+ * actors and events in `entityIds`, ticked from the start) plus the names the library does not know:
+ * the certain ones ticked, the others proposed.
  */
 export interface AnalysisDraft extends SavedDraft {
   candidates: CandidateEntity[];
@@ -25,8 +31,11 @@ export interface AnalysisDraftFormProps {
   busy: boolean;
   /** Why the last save or summary failed. */
   error?: string;
-  /** Called with the checked, tidied analysis and the candidates the reader ticked to become actors. */
-  onSave: (draft: SavedDraft, newEntities: NewActor[]) => void;
+  /**
+   * Called with the checked, tidied analysis, the new names the reader ticked (added at once) and
+   * those left unticked (proposed, to review in the manager).
+   */
+  onSave: (draft: SavedDraft, newEntities: NewActor[], proposals: NewActor[]) => void;
   onCancel: () => void;
 }
 
@@ -35,11 +44,11 @@ const MAX_KEY_POINTS = 10;
 /** And twenty authors. */
 const MAX_AUTHORS = 20;
 
-const CANDIDATE_CATEGORIES: Array<{ value: CandidateEntity['category']; label: string }> = [
-  { value: 'person', label: 'Person' },
-  { value: 'organisation', label: 'Organisation' },
-  { value: 'place', label: 'Place' },
-];
+const CATEGORIES: Record<EntityKind, readonly CandidateEntity['category'][]> = {
+  actor: actorCategories,
+  event: eventCategories,
+};
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 const KIND_GROUPS = [
   { kind: 'actor', label: 'Actors' },
@@ -107,7 +116,7 @@ function proposalsFor(candidates: CandidateEntity[], previous: Proposals = {}): 
   return Object.fromEntries(
     candidates.map((candidate) => [
       candidate.name,
-      previous[candidate.name] ?? { add: false, category: candidate.category },
+      previous[candidate.name] ?? { add: candidate.certain, category: candidate.category },
     ]),
   );
 }
@@ -187,10 +196,16 @@ export function AnalysisDraftForm({
       setFocusId(first === 'authors' ? ids.authorName(0) : ids.field(first));
       return;
     }
-    const newEntities = form.candidates
-      .filter((candidate) => proposals[candidate.name]?.add)
-      .map((candidate) => ({ name: candidate.name, category: proposals[candidate.name]!.category }));
-    onSave(tidy(form), newEntities);
+    const chosen = (add: boolean) =>
+      form.candidates
+        .filter((candidate) => (proposals[candidate.name]?.add ?? candidate.certain) === add)
+        .map((candidate) => ({
+          name: candidate.name,
+          kind: candidate.kind,
+          category: proposals[candidate.name]?.category ?? candidate.category,
+          aliases: candidate.aliases,
+        }));
+    onSave(tidy(form), chosen(true), chosen(false));
   };
 
   const problemCount = Object.keys(problems).length;
@@ -426,10 +441,16 @@ export function AnalysisDraftForm({
       {form.candidates.length > 0 && (
         <fieldset class="form-group">
           <legend>Names your library does not know yet</legend>
-          <p class="count">Tick the ones to add to your library as actors; the others are left out.</p>
+          <p class="count">
+            Ticked ones are added to your library; the others wait in the actors and events manager for you to
+            accept or reject them.
+          </p>
           <ul class="candidate-list">
             {form.candidates.map((candidate, index) => {
-              const proposal = proposals[candidate.name] ?? { add: false, category: candidate.category };
+              const proposal = proposals[candidate.name] ?? {
+                add: candidate.certain,
+                category: candidate.category,
+              };
               const choose = (changes: Partial<typeof proposal>) =>
                 setProposals((current) => ({ ...current, [candidate.name]: { ...proposal, ...changes } }));
               return (
@@ -437,7 +458,7 @@ export function AnalysisDraftForm({
                   <span class="form-row__wide">
                     <strong>{candidate.name}</strong>{' '}
                     <span class="count">
-                      (named {candidate.count} {candidate.count === 1 ? 'time' : 'times'})
+                      ({candidate.kind}, named {candidate.count} {candidate.count === 1 ? 'time' : 'times'})
                     </span>
                   </span>
                   <label>
@@ -446,7 +467,7 @@ export function AnalysisDraftForm({
                       checked={proposal.add}
                       onChange={(event) => choose({ add: event.currentTarget.checked })}
                     />{' '}
-                    Add as actor<span class="visually-hidden">: {candidate.name}</span>
+                    Add now<span class="visually-hidden">: {candidate.name}</span>
                   </label>
                   <label for={ids.category(index)}>
                     Category<span class="visually-hidden"> of {candidate.name}</span>
@@ -458,9 +479,9 @@ export function AnalysisDraftForm({
                       choose({ category: event.currentTarget.value as CandidateEntity['category'] })
                     }
                   >
-                    {CANDIDATE_CATEGORIES.map(({ value, label }) => (
+                    {CATEGORIES[candidate.kind].map((value) => (
                       <option key={value} value={value}>
-                        {label}
+                        {capitalised(value)}
                       </option>
                     ))}
                   </select>

@@ -40,14 +40,7 @@ export function createDomHost(): DomHost {
     return reply.value;
   };
   return {
-    extract: (html, url, knownNames) =>
-      ask<PageExtract>({
-        protocol: DOM_PROTOCOL_ID,
-        type: 'extract',
-        html,
-        url,
-        knownNames: [...knownNames],
-      }),
+    extract: (html, url) => ask<PageExtract>({ protocol: DOM_PROTOCOL_ID, type: 'extract', html, url }),
     htmlToText: (fragments) =>
       ask<string[]>({ protocol: DOM_PROTOCOL_ID, type: 'htmlToText', fragments: [...fragments] }),
   };
@@ -57,7 +50,7 @@ export function createDomHost(): DomHost {
 function localDomHost(): DomHost {
   const tasks = () => import('@/lib/extract/dom-tasks');
   return {
-    extract: async (html, url, knownNames) => (await tasks()).extractHtml(window, html, url, knownNames),
+    extract: async (html, url) => (await tasks()).extractHtml(window, html, url),
     htmlToText: async (fragments) => (await tasks()).htmlToText(window, fragments),
   };
 }

@@ -17,7 +17,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
       ok: true,
       value:
         request.type === 'extract'
-          ? extractHtml(window, request.html, request.url, request.knownNames)
+          ? extractHtml(window, request.html, request.url)
           : htmlToText(window, request.fragments),
     };
   } catch (error) {

@@ -25,7 +25,7 @@ export interface AddAnalysisProps {
   onCancel: () => void;
 }
 
-function draftFrom({ extract, entityIds }: PageDraft): AnalysisDraft {
+function draftFrom({ extract, entityIds, candidates }: PageDraft): AnalysisDraft {
   const { metadata } = extract;
   return {
     url: metadata.canonicalUrl ?? extract.url,
@@ -36,7 +36,7 @@ function draftFrom({ extract, entityIds }: PageDraft): AnalysisDraft {
     summary: extract.summary,
     keyPoints: extract.keyPoints,
     entityIds,
-    candidates: extract.candidates,
+    candidates,
   };
 }
 
@@ -112,9 +112,9 @@ export function AddAnalysis({ tabId, request, onDone, onCancel }: AddAnalysisPro
       busy={busy}
       {...(error ? { error } : {})}
       onCancel={onCancel}
-      onSave={(saved, newActors) => {
+      onSave={(saved, newActors, proposals) => {
         setBusy(true);
-        request('analysis.save', { draft: saved, newActors })
+        request('analysis.save', { draft: saved, newActors, proposals, text: page?.extract.text ?? '' })
           .then(({ created }) => onDone(created ? 'Added to your library.' : 'Updated in your library.'))
           .catch((cause: Error) => setError(cause.message))
           .finally(() => setBusy(false));

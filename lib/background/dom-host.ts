@@ -7,7 +7,7 @@ import type { PageExtract } from '../model/extract';
 
 export interface DomHost {
   /** Reads a page's HTML: readable article (sanitised), metadata, summary, proposed names. */
-  extract(html: string, url: string, knownNames: readonly string[]): Promise<PageExtract>;
+  extract(html: string, url: string): Promise<PageExtract>;
   /** The plain text of HTML fragments (feed item content), after sanitising. */
   htmlToText(fragments: readonly string[]): Promise<string[]>;
 }

@@ -199,7 +199,7 @@ export class FeedService {
       if (wordCount(texts[i] || item.summaryText || '') >= FULL_TEXT_WORDS) continue;
       try {
         const page = await fetchPage(item.url);
-        const extract = await dom.extract(page.html, page.url, []);
+        const extract = await dom.extract(page.html, page.url);
         if (wordCount(extract.text) > wordCount(texts[i] ?? '')) texts[i] = extract.text;
       } catch (error) {
         problem ??= `The feed gives only excerpts, and ${item.url} could not be read: ${

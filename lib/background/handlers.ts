@@ -131,7 +131,7 @@ export function createHandlers({
   };
 
   /** Reads a tab's page into an extract (Readability on a copy, in a DOM document). */
-  const extractTab = async (tabId: number, knownNames: readonly string[]) => {
+  const extractTab = async (tabId: number) => {
     let snapshot: PageSnapshot;
     try {
       snapshot = await snapshotTab(tabId);
@@ -140,7 +140,7 @@ export function createHandlers({
         'Backstory cannot read this tab. Reload the page, or open a web page (http or https).',
       );
     }
-    return dom.extract(snapshot.html, snapshot.url, knownNames);
+    return dom.extract(snapshot.html, snapshot.url);
   };
 
   /** The page profile the ranking uses, from a tab's report. */
@@ -339,20 +339,20 @@ export function createHandlers({
     },
 
     'page.extract': async ({ tabId }) => {
-      const entities = await db.entities.filter(isHighlighted).toArray();
-      const known = entities.flatMap((entity) => [entity.name, ...entity.aliases.map((alias) => alias.text)]);
-      const extract = await extractTab(tabId, known);
-      const entityIds = await tagger.tag(`${extract.metadata.title ?? ''}\n${extract.text}`);
+      const extract = await extractTab(tabId);
+      const title = extract.metadata.title ?? '';
+      const entityIds = await tagger.tag(`${title}\n${extract.text}`);
       return {
         extract,
         entityIds,
+        candidates: vocabulary ? await vocabulary.candidatesFor(title, extract.text) : [],
         existing: await editor.existingFor(extract.metadata.canonicalUrl ?? extract.url),
       };
     },
 
-    'analysis.save': async ({ draft, newActors }) => {
-      const saved = await editor.saveDraft(draft, newActors);
-      if (newActors.length > 0) await entitiesChanged();
+    'analysis.save': async ({ draft, newActors, proposals, text }) => {
+      const saved = await editor.saveDraft(draft, newActors, proposals, text);
+      if (newActors.length + proposals.length > 0) await entitiesChanged();
       else await analysesChanged();
       return saved;
     },
@@ -460,7 +460,7 @@ export function createHandlers({
     'article.save': async ({ tabId: requestedTab }, sender) => {
       const tabId = requestedTab ?? sender.tabId;
       if (tabId === undefined) throw new InvalidInputError('Saving needs a tab with a web page.');
-      const saved = await reading.saveExtract(await extractTab(tabId, []));
+      const saved = await reading.saveExtract(await extractTab(tabId));
       const page = await tabs.get(tabId);
       if (page) await tabs.set(tabId, { ...page, saved: true });
       await showSaved(tabId, true);

@@ -29,24 +29,46 @@ async function analysisForUrl(db: BackstoryDatabase, url: string): Promise<Analy
   return db.analyses.filter((analysis) => articleKey(analysis.url) === key).first();
 }
 
-/** Creates actors the reader accepted from the proposed names; returns their ids. */
-async function addActors(db: BackstoryDatabase, actors: readonly NewActor[], now: number): Promise<string[]> {
+/**
+ * Creates the actors and events a page proposed: those the reader ticked as their own, the others
+ * as proposals waiting in the manager (`proposedIn`: the analysis they were found in). Returns the
+ * ids of the ticked ones.
+ */
+async function addFromPage(
+  db: BackstoryDatabase,
+  entities: readonly NewActor[],
+  now: number,
+  where: { title: string; outlet: string },
+  proposedIn?: string,
+): Promise<string[]> {
   const ids: string[] = [];
-  for (const actor of actors) {
-    const existing = await db.entities.where('name').equalsIgnoreCase(actor.name).first();
+  for (const entity of entities) {
+    const existing = await db.entities.where('name').equalsIgnoreCase(entity.name).first();
     if (existing) {
       ids.push(existing.id);
       continue;
     }
-    const id = await freeId(async (candidate) => !!(await db.entities.get(candidate)), slugify(actor.name));
+    const id = await freeId(async (candidate) => !!(await db.entities.get(candidate)), slugify(entity.name));
     await db.entities.add({
       id,
-      kind: 'actor',
-      category: actor.category,
-      name: actor.name,
-      description: `Added by you from a page (${actor.category}).`,
-      aliases: [{ text: actor.name }],
+      kind: entity.kind,
+      category: entity.category,
+      name: entity.name,
+      description: proposedIn
+        ? `Named in “${where.title}” (${where.outlet}).`.slice(0, 300)
+        : `Added by you from “${where.title}” (${where.outlet}).`.slice(0, 300),
+      aliases: entity.aliases.filter((alias) => alias.text !== entity.name).slice(0, 200),
       related: [],
+      ...(proposedIn
+        ? {
+            discovery: {
+              state: 'proposed' as const,
+              analysisIds: [proposedIn],
+              firstSeenAt: now,
+              evidence: ['left unticked when the page was added'],
+            },
+          }
+        : {}),
       updatedAt: now,
     });
     ids.push(id);
@@ -68,14 +90,21 @@ export class LibraryEditor {
   }
 
   /** Saves a reviewed draft; a page already in the library is updated, never doubled. */
+  /**
+   * Saves a page the reader reviewed as an analysis, with the names they ticked as new actors and
+   * events and the ones they left unticked as proposals. The reader chose its tags, so discovery
+   * leaves it be.
+   */
   async saveDraft(
     draft: AnalysisDraft,
     newActors: readonly NewActor[],
+    proposals: readonly NewActor[] = [],
+    text?: string,
   ): Promise<{ id: string; created: boolean }> {
     const db = this.db;
     const now = this.now();
     return db.transaction('rw', [...analysisTables(db), db.entities, db.sources], async () => {
-      const actorIds = await addActors(db, newActors, now);
+      const actorIds = await addFromPage(db, newActors, now, draft);
       // The page's stored analysis, if any, is found by the writer's duplicate rule and keeps its id.
       const analysis: Analysis = {
         id: `${slugify(draft.title, 50)}-${fnv1a64(articleKey(draft.url))}`,
@@ -93,9 +122,20 @@ export class LibraryEditor {
       if (!(await db.sources.get('pages-you-added'))) {
         await db.sources.add({ id: 'pages-you-added', kind: 'page', title: 'Pages you added', addedAt: now });
       }
-      const text = [draft.title, draft.summary, ...draft.keyPoints].join('\n');
-      const written = await writeAnalyses(db, [{ analysis, text }], { merge: 'replace', now });
-      return { id: written.ids[0]!, created: written.added.length === 1 };
+      const written = await writeAnalyses(
+        db,
+        [
+          {
+            analysis,
+            text: `${draft.title}\n${text ?? [draft.summary, ...draft.keyPoints].join('\n')}`,
+            curated: true,
+          },
+        ],
+        { merge: 'replace', now },
+      );
+      const id = written.ids[0]!;
+      await addFromPage(db, proposals, now, draft, id);
+      return { id, created: written.added.length === 1 };
     });
   }
 

@@ -35,7 +35,6 @@ function extractOf(url: string, overrides: Partial<PageExtract['metadata']> = {}
     readingMinutes: 1,
     summary: text.split('. ')[0]! + '.',
     keyPoints: [],
-    candidates: [],
   };
 }
 

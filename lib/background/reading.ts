@@ -405,7 +405,7 @@ export class ReadingService {
     if (!article || article.deletedAt !== undefined) return;
     try {
       const page = await this.deps.fetchPage(article.url);
-      const extract = await this.deps.dom.extract(page.html, page.url, []);
+      const extract = await this.deps.dom.extract(page.html, page.url);
       const entityIds = await this.deps.tagger.tag(`${extract.metadata.title ?? ''}\n${extract.text}`);
       const { metadata } = extract;
       const content: ArticleContentRecord = { id, contentHtml: extract.contentHtml, text: extract.text };

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { readArticle } from '../extract/readable';
 import { aliasKey } from '../entities/fold';
 import { freshDatabase, lexiconData, seedDigest } from '../db/test-helpers';
 import type { BackstoryDatabase, EntityRecord } from '../db/database';
@@ -137,5 +140,35 @@ describe('Vocabulary: the library learns from what enters it', () => {
     expect(await db.analyses.where('entityIds').equals('kilis').count()).toBe(100);
     // Other tasks ran while it worked: it yielded between slices.
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('offers what a page names that the library lacks, certain names first, known and rejected ones left out', async () => {
+    const { db, vocabulary } = setUp();
+    const html = readFileSync(new URL('../../../shared/corpus/bbc-1/source.html', import.meta.url), 'utf8');
+    const dom = new JSDOM(html, { url: 'https://www.bbc.co.uk/news' });
+    const article = readArticle(
+      dom.window.document,
+      'https://www.bbc.co.uk/news',
+      dom.window as unknown as Window,
+    );
+    const before = await vocabulary.candidatesFor(article.title ?? '', article.text);
+    const names = before.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Barack Obama', 'Kenya', 'Jon Sopel']));
+    const firstUnsure = before.findIndex((c) => !c.certain);
+    expect(before.slice(firstUnsure).every((c) => !c.certain)).toBe(true);
+    await db.entities.add({
+      id: 'obama',
+      kind: 'actor',
+      category: 'person',
+      name: 'Barack Obama',
+      description: 'President of the United States.',
+      aliases: [{ text: 'Obama', ambiguous: true }],
+      related: [],
+      updatedAt: 1,
+    });
+    await db.rejectedNames.put({ key: 'kenya', name: 'Kenya', rejectedAt: 1 });
+    const after = (await vocabulary.candidatesFor(article.title ?? '', article.text)).map((c) => c.name);
+    expect(after.filter((name) => /Obama|Kenya/.test(name))).toEqual([]);
+    expect(after).toContain('Jon Sopel');
   });
 });

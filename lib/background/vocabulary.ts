@@ -10,6 +10,7 @@ import type { AnalysisRecord, BackstoryDatabase, EntityRecord } from '../db/data
 import { discover, type Discovery } from '../discovery/discover';
 import { Lexicon, type LexiconData } from '../discovery/lexicon';
 import { aliasKey } from '../entities/fold';
+import type { CandidateEntity } from '../model/extract';
 import type { Alias } from '../model/schema';
 import type { EntityTagger } from './tagging';
 import { slugify } from './tagging';
@@ -98,6 +99,36 @@ export class Vocabulary {
       },
     );
     return this.lexicon;
+  }
+
+  /**
+   * What a page names that the library does not know yet, for "Add as analysis": certain names
+   * first, then by how often the page names them; never a rejected name. At most `limit`.
+   */
+  async candidatesFor(title: string, text: string, limit = 40): Promise<CandidateEntity[]> {
+    const { db } = this.deps;
+    const [lexicon, entities, rejected] = await Promise.all([
+      this.loadLexicon(),
+      db.entities.toArray(),
+      db.rejectedNames.toArray(),
+    ]);
+    const known = new Set([...entities.flatMap((e) => keysOf(e)), ...rejected.map((r) => r.key)]);
+    const people = new Set(entities.flatMap((e) => personKey(e) ?? []));
+    return discover(title, text, lexicon)
+      .filter((d) => !keysOf(d).some((key) => known.has(key)) && !people.has(personKey(d) ?? ''))
+      .sort(
+        (a, b) =>
+          Number(b.certain) - Number(a.certain) || b.mentions - a.mentions || a.name.localeCompare(b.name),
+      )
+      .slice(0, limit)
+      .map((d) => ({
+        name: d.name,
+        kind: d.kind,
+        category: d.category,
+        count: d.mentions,
+        certain: d.certain,
+        aliases: d.aliases.filter((alias) => aliasKey(alias.text) !== aliasKey(d.name)),
+      }));
   }
 
   /** Discovers the actors and events of the given analyses and adds them to the library. */

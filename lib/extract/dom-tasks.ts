@@ -7,12 +7,7 @@ import type { PageExtract } from '../model/extract';
 import { extractPage } from './index';
 
 /** Parses a page's HTML (scripts never run in a parsed document) and extracts it. */
-export function extractHtml(
-  win: Window & typeof globalThis,
-  html: string,
-  url: string,
-  knownNames: readonly string[],
-): PageExtract {
+export function extractHtml(win: Window & typeof globalThis, html: string, url: string): PageExtract {
   const doc = new win.DOMParser().parseFromString(html, 'text/html');
   // Relative links and images resolve against the page, not the extension.
   if (!doc.querySelector('base[href]')) {
@@ -20,7 +15,7 @@ export function extractHtml(
     base.href = url;
     doc.head.prepend(base);
   }
-  return extractPage(doc, url, { purifyWindow: win, knownNames });
+  return extractPage(doc, url, { purifyWindow: win });
 }
 
 /** Sanitised plain text of HTML fragments: block elements become line breaks. */

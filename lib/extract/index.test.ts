@@ -174,20 +174,4 @@ describe('extractPage on the saved news pages', () => {
       ).toEqual(extract);
     }
   });
-
-  it('proposes the people bbc-1 names, except those the library knows', () => {
-    const bbc = pages.find((page) => page.name === 'bbc-1')!;
-    const people = bbc.extract.candidates.filter((candidate) => candidate.category === 'person');
-    expect(people.map((person) => person.name)).toEqual(
-      expect.arrayContaining(['Barack Obama', 'Jon Sopel']),
-    );
-    expect(people[0]).toMatchObject({ name: 'Barack Obama' });
-
-    const withKnown = extractPage(bbc.dom.window.document, bbc.url, {
-      purifyWindow: bbc.dom.window as unknown as Window,
-      knownNames: ['Barack Obama', 'Kenya'],
-    }).candidates.map((candidate) => candidate.name);
-    expect(withKnown.filter((name) => /Obama|Kenya/.test(name))).toEqual([]);
-    expect(withKnown).toContain('Jon Sopel');
-  });
 });

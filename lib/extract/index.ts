@@ -1,11 +1,10 @@
 /**
  * Reads one web page into a `PageExtract`: its declared metadata, the readable article (sanitised
- * HTML and plain text), an extractive summary and the names it mentions that the library lacks.
- * Standard DOM only; the caller passes the window DOMPurify should use.
+ * HTML and plain text) and an extractive summary. The names it mentions are discovered in the
+ * background (lib/discovery). Standard DOM only; the caller passes the window DOMPurify should use.
  */
 
 import type { PageExtract, PageMetadata } from '../model/extract';
-import { proposeCandidates } from './candidates';
 import { parseAuthors, readMetadata } from './metadata';
 import { readArticle } from './readable';
 import { summarize } from './summarize';
@@ -16,8 +15,6 @@ const WORDS_PER_MINUTE = 230;
 export interface ExtractOptions {
   /** The window DOMPurify parses with: the extension page's own, or a jsdom window in tests. */
   purifyWindow: Window;
-  /** Names and aliases of the library's entities, so they are not proposed again. */
-  knownNames?: Iterable<string>;
 }
 
 /** The words in `text`, counted by the platform's word segmentation (so it also works without spaces). */
@@ -77,6 +74,5 @@ export function extractPage(doc: Document, pageUrl: string, options: ExtractOpti
     readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
     summary,
     keyPoints,
-    candidates: proposeCandidates(article.text, options.knownNames ?? []),
   };
 }

@@ -4,12 +4,21 @@
  * the live DOM) and used by "Add this page as an analysis" and "Save for later".
  */
 
-/** A name found in the text that is not yet an actor in the library: proposed, never added silently. */
+import type { Alias, Entity } from './schema';
+
+/**
+ * An actor or event a page names that the library does not know yet (lib/discovery), offered when
+ * the page is added as an analysis: `certain` ones are ticked, the rest proposed.
+ */
 export interface CandidateEntity {
   name: string;
-  category: 'person' | 'organisation' | 'place';
-  /** How many times the text names it. */
+  kind: Entity['kind'];
+  category: Entity['category'];
+  /** How many times the text names it, in any form. */
   count: number;
+  certain: boolean;
+  /** The other forms the text uses. */
+  aliases: Alias[];
 }
 
 /** Metadata a page declares (JSON-LD, OpenGraph, meta tags), each field only when found. */
@@ -42,5 +51,4 @@ export interface PageExtract {
   summary: string;
   /** 3–5 of the article's own sentences, in order; deterministic. */
   keyPoints: string[];
-  candidates: CandidateEntity[];
 }

@@ -2,7 +2,7 @@
  * Shapes the background sends to extension pages for the library manager, feeds, backups and the
  * reading list. Components take these as props; the protocol names them as replies.
  */
-import type { Author, Entity } from './schema';
+import type { Alias, Author, Entity } from './schema';
 import type { ReadingStatus } from './reading';
 
 /** How discovery found an actor or event, as the manager shows it. */
@@ -57,7 +57,9 @@ export interface AnalysisDraft {
 /** A new actor the reader accepted from the proposed candidates. */
 export interface NewActor {
   name: string;
-  category: 'person' | 'organisation' | 'place';
+  kind: Entity['kind'];
+  category: Entity['category'];
+  aliases: Alias[];
 }
 
 /** What a backup import would do, per table, before anything is written. */

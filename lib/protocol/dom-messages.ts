@@ -5,7 +5,7 @@
 export const DOM_PROTOCOL_ID = 'backstory-dom/1';
 
 export type DomRequest =
-  | { protocol: typeof DOM_PROTOCOL_ID; type: 'extract'; html: string; url: string; knownNames: string[] }
+  | { protocol: typeof DOM_PROTOCOL_ID; type: 'extract'; html: string; url: string }
   | { protocol: typeof DOM_PROTOCOL_ID; type: 'htmlToText'; fragments: string[] };
 
 export type DomReply<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -15,14 +15,8 @@ export function parseDomRequest(message: unknown): DomRequest | null {
   if (typeof message !== 'object' || message === null) return null;
   const m = message as Record<string, unknown>;
   if (m.protocol !== DOM_PROTOCOL_ID) return null;
-  if (
-    m.type === 'extract' &&
-    typeof m.html === 'string' &&
-    typeof m.url === 'string' &&
-    Array.isArray(m.knownNames) &&
-    m.knownNames.every((name) => typeof name === 'string')
-  ) {
-    return { protocol: DOM_PROTOCOL_ID, type: 'extract', html: m.html, url: m.url, knownNames: m.knownNames };
+  if (m.type === 'extract' && typeof m.html === 'string' && typeof m.url === 'string') {
+    return { protocol: DOM_PROTOCOL_ID, type: 'extract', html: m.html, url: m.url };
   }
   if (
     m.type === 'htmlToText' &&

@@ -8,9 +8,17 @@ import { z } from 'zod';
 import type { Analysis, Entity, EntityKind } from '../model/schema';
 import { displaySettingsSchema, type DisplaySettings } from '../model/settings';
 import type { ImportReport } from '../model/import-report';
-import type { PageExtract } from '../model/extract';
+import type { CandidateEntity, PageExtract } from '../model/extract';
 import { readingItemSchema, readingStatuses } from '../model/reading';
-import { analysisSchema, authorSchema, entitySchema, idSchema } from '../model/schema';
+import {
+  actorCategories,
+  aliasSchema,
+  analysisSchema,
+  authorSchema,
+  entitySchema,
+  eventCategories,
+  idSchema,
+} from '../model/schema';
 import type { AdvertisedFeed, BackupPreview, EntityRow, FeedRow, ReadingRow } from '../model/views';
 
 /** Where a message may come from: a content script in a web page, or an extension page. */
@@ -172,10 +180,28 @@ export interface ReadingImportReport {
 }
 
 /** The result of "Add this page as an analysis": a draft to edit, and what the library already knows. */
+/** An actor or event the reader adds from a page's proposed names. */
+const newEntitySchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(160),
+    kind: z.enum(['actor', 'event']).default('actor'),
+    category: z.enum([...actorCategories, ...eventCategories]),
+    aliases: z.array(aliasSchema).max(50).default([]),
+  })
+  .refine(
+    (entity) =>
+      (entity.kind === 'actor' ? (actorCategories as readonly string[]) : eventCategories).includes(
+        entity.category as never,
+      ),
+    { message: 'category does not fit the kind', path: ['category'] },
+  );
+
 export interface PageDraft {
   extract: PageExtract;
   /** Known actors and events found in the article (the content script's matcher). */
   entityIds: string[];
+  /** Actors and events the article names that the library does not know yet (lib/discovery). */
+  candidates: CandidateEntity[];
   /** The analysis already stored for this page's canonical URL, if any. */
   existing: { id: string; title: string } | null;
 }
@@ -312,15 +338,12 @@ export const protocol = {
   'analysis.save': message({
     request: z.strictObject({
       draft: draftSchema,
-      newActors: z
-        .array(
-          z.strictObject({
-            name: z.string().trim().min(1).max(160),
-            category: z.enum(['person', 'organisation', 'place']),
-          }),
-        )
-        .max(50)
-        .default([]),
+      /** Names the reader ticked: added to the library at once. */
+      newActors: z.array(newEntitySchema).max(50).default([]),
+      /** Names the reader left unticked: proposed, waiting in the manager. */
+      proposals: z.array(newEntitySchema).max(100).default([]),
+      /** The article's text, kept to tag the analysis again when the vocabulary grows. */
+      text: z.string().max(2_000_000).optional(),
     }),
     from: ['extension'],
   }).returns<{ id: string; created: boolean }>(),

@@ -35,9 +35,28 @@ describe('growing the library in real Chromium', () => {
     expect(await panel.getByLabel('Summary').inputValue()).toMatch(/.{40,}/);
     expect(await panel.locator('input[type=checkbox]:checked').count()).toBeGreaterThan(2);
     await title.fill('Demo: the Syria talks, reviewed');
+    // Names the library lacks: the certain ones ticked, the rest only proposed.
+    const offered = await panel.locator('.candidate-list li').evaluateAll((rows) =>
+      rows.map((row) => ({
+        name: row.querySelector('strong')!.textContent!,
+        ticked: row.querySelector<HTMLInputElement>('input[type=checkbox]')!.checked,
+      })),
+    );
+    expect(offered.some((c) => c.ticked)).toBe(true);
+    expect(offered.some((c) => !c.ticked)).toBe(true);
     await panel.getByRole('button', { name: 'Save analysis' }).click();
     await panel.getByText('Added to your library.').waitFor();
     expect(await countRows(browser.session.worker, 'analyses')).toBe(4);
+    const stored = await ask<Array<{ name: string; discovery?: { state: string } }>>(
+      panel,
+      'entities.list',
+      {},
+    );
+    for (const { name, ticked } of offered) {
+      const entity = stored.find((e) => e.name === name);
+      expect(entity, name).toBeDefined();
+      expect(entity!.discovery?.state, name).toBe(ticked ? undefined : 'proposed');
+    }
     await expect
       .poll(() =>
         panel.locator('[data-testid=ranked] article h3, [data-testid=ranked] article h4').allInnerTexts(),
