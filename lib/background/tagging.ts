@@ -25,15 +25,26 @@ export class EntityTagger {
 
   /** Ids of the actors and events the text mentions, most mentioned first. */
   async tag(text: string): Promise<string[]> {
+    return (await this.ready())(text);
+  }
+
+  /**
+   * The tagging function itself, once the catalog is compiled: synchronous, so a caller tagging
+   * many texts decides itself when to yield to other work.
+   */
+  async ready(): Promise<(text: string) => string[]> {
     this.matcher ??= this.load().catch((error: unknown) => {
       this.matcher = null;
       throw error;
     });
-    const counts = new Map<string, number>();
-    for (const mention of (await this.matcher).mentions(text)) {
-      counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+    const matcher = await this.matcher;
+    return (text) => {
+      const counts = new Map<string, number>();
+      for (const mention of matcher.mentions(text)) {
+        counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
+      }
+      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+    };
   }
 }
 

@@ -35,6 +35,9 @@ export interface VocabularyDeps {
   sliceMs?: number;
 }
 
+/** Analyses a retag reads and writes at once. */
+const RETAG_CHUNK = 100;
+
 const yieldToOthers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The text an analysis is discovered and tagged from when no text was kept for it. */
@@ -294,46 +297,46 @@ export class Vocabulary {
     };
   }
 
-  /** Tags analyses with every name the library highlights; tags already there are kept. */
+  /**
+   * Tags analyses with every name the library highlights; tags already there are kept. The tagging
+   * yields to other work whenever it has run for `sliceMs`. Returns how many analyses gained tags.
+   */
   private async retag(analysisIds: readonly string[]): Promise<number> {
     const { db, tagger } = this.deps;
-    const [analyses, texts] = await Promise.all([
+    const [analyses, texts, tag] = await Promise.all([
       db.analyses.bulkGet([...analysisIds]),
       db.analysisTexts.bulkGet([...analysisIds]),
+      tagger.ready(),
     ]);
-    const updates: AnalysisRecord[] = [];
+    const updates: Array<{ key: string; changes: { entityIds: string[] } }> = [];
+    let sliceStarted = performance.now();
     for (const [i, analysis] of analyses.entries()) {
       if (!analysis) continue;
-      const tags = await tagger.tag(texts[i]?.text ?? fallbackText(analysis));
+      const tags = tag(texts[i]?.text ?? fallbackText(analysis));
       const entityIds = [...new Set([...analysis.entityIds, ...tags])].slice(0, 500);
-      if (entityIds.length !== analysis.entityIds.length) updates.push({ ...analysis, entityIds });
+      if (entityIds.length !== analysis.entityIds.length) {
+        updates.push({ key: analysis.id, changes: { entityIds } });
+      }
+      if (performance.now() - sliceStarted >= this.sliceMs) {
+        await yieldToOthers();
+        sliceStarted = performance.now();
+      }
     }
-    if (updates.length === 0) return 0;
     // Only the tags change: a write in between (the reader editing) keeps its other fields.
-    await db.transaction('rw', db.analyses, async () => {
-      for (const update of updates) await db.analyses.update(update.id, { entityIds: update.entityIds });
-    });
+    if (updates.length > 0) await db.analyses.bulkUpdate(updates);
     return updates.length;
   }
 
   /**
-   * Tags every analysis in the library again, in slices of at most `sliceMs` between which the
-   * worker answers other messages. Returns how many analyses gained tags.
+   * Tags every analysis in the library again, a chunk at a time (one read and one write each),
+   * yielding to other messages at least every `sliceMs` of work. Returns how many gained tags.
    */
   async retagLibrary(): Promise<number> {
     const { db } = this.deps;
     const ids = (await db.analyses.toCollection().primaryKeys()) as string[];
     let changed = 0;
-    for (let from = 0; from < ids.length;) {
-      const started = performance.now();
-      const batch: string[] = [];
-      // Size each slice by time: tag ten at a time until the slice is used up.
-      while (from < ids.length && performance.now() - started < this.sliceMs) {
-        const next = ids.slice(from, from + 10);
-        from += next.length;
-        batch.push(...next);
-        changed += await this.retag(next);
-      }
+    for (let from = 0; from < ids.length; from += RETAG_CHUNK) {
+      changed += await this.retag(ids.slice(from, from + RETAG_CHUNK));
       await yieldToOthers();
     }
     if (changed > 0) await this.deps.changed();
