@@ -11,6 +11,7 @@
 //   --quick      2,000 analyses, 3 runs; prints only (unless --write)
 //   --runs N     runs of (a) (default 5; at least 5 in a full run)
 //   --write      write docs/benchmarks-discovery.md even with --quick
+/* global BackstoryDiscoveryBench */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
