@@ -189,6 +189,43 @@ describe('backups', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('keeps what discovery learned: provenance, proposals, rejected names and analyses’ texts', async () => {
+    const { ask, db } = await setup();
+    const [analysis] = await db.analyses.toArray();
+    await db.analysisTexts.put({ id: analysis!.id, text: 'Kilis, on the border, and the Wagner group.' });
+    await db.entities.add({
+      id: 'wagner',
+      kind: 'actor',
+      category: 'group',
+      name: 'Wagner',
+      description: 'Named in an analysis.',
+      aliases: [{ text: 'Wagner group' }],
+      related: [],
+      discovery: {
+        state: 'proposed',
+        analysisIds: [analysis!.id],
+        firstSeenAt: 5,
+        evidence: ['named again'],
+        quote: { text: 'the Wagner group, a private army', analysisId: analysis!.id },
+      },
+      updatedAt: 5,
+    });
+    await db.rejectedNames.put({ key: 'kilis', name: 'Kilis', rejectedAt: 6 });
+    const { text } = await ask('backup.export', {});
+    const before = {
+      entity: await db.entities.get('wagner'),
+      texts: await db.analysisTexts.toArray(),
+      rejected: await db.rejectedNames.toArray(),
+    };
+    await Promise.all([db.entities.delete('wagner'), db.analysisTexts.clear(), db.rejectedNames.clear()]);
+    await ask('backup.import', { text });
+    expect({
+      entity: await db.entities.get('wagner'),
+      texts: await db.analysisTexts.toArray(),
+      rejected: await db.rejectedNames.toArray(),
+    }).toEqual(before);
+  });
+
   it('refuses a corrupt or foreign file and leaves the library unchanged', async () => {
     const { ask, db } = await setup();
     const { text } = await ask('backup.export', {});
