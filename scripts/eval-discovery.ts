@@ -107,8 +107,9 @@ console.log(`\nDiscovery time: ${milliseconds.toFixed(1)} ms for ${words} words 
 if (process.argv.includes('--errors')) {
   for (const { name, certain, offered } of rows) {
     const proposedWrong = offered.wrong.filter((w) => !certain.wrong.includes(w));
+    const onlyProposed = certain.missed.filter((m) => !offered.missed.includes(m));
     console.log(
-      `\n${name}\n  wrong (certain): ${certain.wrong.join('; ')}\n  wrong (proposed): ${proposedWrong.join('; ')}\n  duplicates: ${offered.duplicates.join('; ')}\n  missed: ${offered.missed.join('; ')}`,
+      `\n${name}\n  wrong (certain): ${certain.wrong.join('; ')}\n  wrong (proposed): ${proposedWrong.join('; ')}\n  right but only proposed: ${onlyProposed.join('; ')}\n  duplicates: ${offered.duplicates.join('; ')}\n  missed: ${offered.missed.join('; ')}`,
     );
   }
 }

@@ -143,7 +143,7 @@ export const NAME_CONNECTORS = [
 ];
 
 /** Connectors that may only join, never end or be most of a name; "and" and "for" only inside organisations. */
-export const ORGANISATION_ONLY_CONNECTORS = ['and', 'for', '&'];
+export const ORGANISATION_ONLY_CONNECTORS = ['and', 'for', '&', 'y', 'et'];
 
 /** Last or key words of an organisation's name. */
 export const ORGANISATION_WORDS = [
@@ -257,6 +257,19 @@ export const EVENT_HEADS: Record<
   protocol: 'process',
   convention: 'process',
   sanctions: 'process',
+  act: 'process',
+  bill: 'process',
+  law: 'process',
+  amendment: 'process',
+  vote: 'process',
+  inquiry: 'process',
+  investigation: 'process',
+  trial: 'process',
+  visit: 'talks',
+  ban: 'proposal',
+  coup: 'conflict',
+  protest: 'crisis',
+  protests: 'crisis',
   ceasefire: 'proposal',
   'cease-fire': 'proposal',
   truce: 'proposal',
@@ -337,6 +350,12 @@ export const EVENT_MODIFIERS = [
 
 /** Event words that, with a modifier, still name no event on their own ("military campaign" does). */
 export const WEAK_EVENT_HEADS = new Set([
+  'act',
+  'law',
+  'vote',
+  'trial',
+  'visit',
+  'ban',
   'meeting',
   'plan',
   'proposal',
@@ -354,9 +373,29 @@ export const WEAK_EVENT_HEADS = new Set([
 /** Words that may stand alone as an event when the text names them twice ("the cease-fire"). */
 export const STANDALONE_EVENTS = ['ceasefire', 'cease-fire', 'truce', 'airstrikes'];
 
+/** Faiths and ideologies: never part of the name they stand before ("Sunni Islamic State"). */
+export const FAITHS = [
+  'sunni',
+  'sunnis',
+  'shia',
+  'shiite',
+  'shiites',
+  'alawite',
+  'alawites',
+  'muslim',
+  'muslims',
+  'christian',
+  'christians',
+  'catholic',
+  'catholics',
+  'jewish',
+  'islamist',
+  'islamists',
+];
+
 /**
  * Capitalised words that are never a name on their own: faiths, ideologies, parts of the world,
- * calendar words, and page furniture.
+ * calendar words, and page furniture. Parts of the world do begin names ("South Carolina").
  */
 export const NEVER_NAMES = [
   'sunni',

@@ -51,6 +51,8 @@ interface Token {
   end: number;
   capitalised: boolean;
   acronym: boolean;
+  /** Written with a possessive ("Russia's"): a name ends there. */
+  possessive: boolean;
   sentenceStart: boolean;
   /** Text between the previous token and this one. */
   gap: string;
@@ -78,16 +80,23 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'o
 /** Lower-case particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen". */
 const PERSON_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'von', 'van', 'der', 'bin', 'ibn']);
 const ORG_ONLY = new Set(ORGANISATION_ONLY_CONNECTORS);
+const AND = new Set(['and', '&', 'y', 'et']);
 const ORG_WORDS = new Set(ORGANISATION_WORDS);
-const MODIFIERS = new Set(EVENT_MODIFIERS);
+// Cue words are compared with tokens' folded keys ("no-fly" is "no fly").
+const MODIFIERS = new Set(EVENT_MODIFIERS.map((word) => aliasKey(word)));
 const QUALIFIERS = new Set(TITLE_QUALIFIERS);
-const STANDALONE = new Set(STANDALONE_EVENTS);
+const STANDALONE = new Set(STANDALONE_EVENTS.map((word) => aliasKey(word)));
+const HEADS: Record<string, EventCategory> = Object.fromEntries(
+  Object.entries(EVENT_HEADS).map(([word, category]) => [aliasKey(word), category]),
+);
 const MONTHS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
 const CONTRACTION = /'(?:re|ve|ll|d|m|t)$|n't$/;
 const LEADING_ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
 const NAME_PREFIX = /^(?:al|el|ad|as|ash|an|bin|ibn|abu|d)[-’']\p{Lu}/u;
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
+/** Abbreviations that end a company's or a person's name, full stop included ("Remain Co."). */
+const NAME_ABBREVIATION = /^(?:Co|Corp|Inc|Ltd|Jr|Sr|Bros)\.$/;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&]{1,6}$/u;
 
 /** Splits a line into word tokens, each knowing whether it starts a sentence. */
@@ -99,7 +108,7 @@ function tokenise(line: string, offset: number, heading: boolean): Token[] {
     let text = match[0];
     // A full stop ends the word unless the word is a dotted acronym ("U.N.") or an initial.
     let endsSentence = false;
-    if (text.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(text)) {
+    if (text.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(text) && !NAME_ABBREVIATION.test(text)) {
       text = text.replace(/\.+$/, '');
       endsSentence = true;
     }
@@ -115,6 +124,7 @@ function tokenise(line: string, offset: number, heading: boolean): Token[] {
       end: offset + start + text.length,
       capitalised,
       acronym: ACRONYM.test(bare),
+      possessive: bare !== text,
       sentenceStart: sentenceStart || /[.!?:]["'”’)]*\s*$/.test(gap) || /^\s*["“‘(]\s*$/.test(gap),
       gap,
       heading,
@@ -139,6 +149,18 @@ function isHeading(line: string): boolean {
   return long.length > 0 && capitalised.length / long.length > 0.7 && words.length <= 20;
 }
 
+/**
+ * A byline or a picture credit ("By Jane Doe", "(AP Photo/Jane Doe)", "Photo: Reuters"): the names
+ * there are who made the page, not what it discusses; only known names count there.
+ */
+function isCredit(line: string): boolean {
+  return (
+    /^\s*(?:By|Par|Por|Von|Photo|Photograph|Picture|Image|Credit|Source|Foto)\b/u.test(line) ||
+    /\b(?:Photo|Picture|Image|Foto)s?\s*[:/]/u.test(line) ||
+    /\b(?:AP|AFP|Reuters|Getty Images|EPA|PA)\s*(?:Photo)?\s*\//u.test(line)
+  );
+}
+
 class Document {
   readonly tokens: Token[] = [];
   /** Folded words the text uses in lower case. */
@@ -150,7 +172,7 @@ class Document {
     let offset = 0;
     const lines = [title, ...text.split('\n')];
     lines.forEach((line, index) => {
-      const heading = index === 0 || isHeading(line);
+      const heading = index === 0 || isHeading(line) || isCredit(line);
       this.tokens.push(...tokenise(line, offset, heading));
       offset += line.length + 1;
     });
@@ -172,6 +194,8 @@ function runAt(tokens: Token[], from: number): [Token[], number] {
   let i = from + 1;
   while (i < tokens.length) {
     const token = tokens[i]!;
+    // "BBC's North America" is two names: a possessive ends the first.
+    if (run.at(-1)!.possessive) break;
     if (!/^[ \t]+$/.test(token.gap) || token.sentenceStart || token.heading !== run[0]!.heading) break;
     if (token.capitalised) {
       run.push(token);
@@ -256,6 +280,8 @@ class Finder {
     const key = run[at]?.key;
     if (key === undefined) return 0;
     if (this.lexicon.titles.has(key)) return 1;
+    // A hyphenated title in one token: "Attorney-General", "Secretary-General".
+    if (key.includes(' ') && this.lexicon.multiwordTitles.some((t) => t.join(' ') === key)) return 1;
     // "Foreign Minister", "Defence Secretary": a qualifier counts only before a title.
     if (
       QUALIFIERS.has(key) &&
@@ -291,29 +317,27 @@ class Finder {
     while (
       tokens.length > 1 &&
       !this.known(tokens) &&
-      (this.lexicon.neverNames.has(tokens[0]!.key) ||
+      (this.lexicon.faiths.has(tokens[0]!.key) ||
         (this.lexicon.demonyms.has(tokens[0]!.key) && this.known(tokens.slice(1))))
     ) {
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) return;
-    // A known name before a title is its own actor: "U.S. Secretary of State John Kerry", "UN envoy".
-    for (let cut = Math.min(3, tokens.length - 1); cut >= 1; cut--) {
+    // What stands before a title is its own actor: "U.S. Secretary of State John Kerry",
+    // "Australian Federal Police Commissioner Andrew Colvin"; a demonym is part of the title.
+    for (let cut = 1; cut <= Math.min(4, tokens.length - 2); cut++) {
+      const length = this.isTitleAt(tokens, cut);
+      if (length === 0 || !this.looksLikeAName(tokens.slice(cut + length))) continue;
       const head = tokens.slice(0, cut);
-      if (
-        (this.known(head) || (cut === 1 && this.lexicon.demonyms.has(head[0]!.key))) &&
-        this.isTitleAt(tokens, cut)
-      ) {
-        if (this.known(head)) this.addKnown(head);
-        // "Russian President": the demonym or state is part of what the title says.
-        title = head;
-        tokens = tokens.slice(cut);
-        break;
-      }
+      if (this.known(head)) this.addKnown(head);
+      else if (!(cut === 1 && this.lexicon.demonyms.has(head[0]!.key))) this.classify(head, false, [], undefined);
+      title = head;
+      tokens = tokens.slice(cut);
+      break;
     }
     for (
       let length = this.isTitleAt(tokens, 0);
-      length > 0 && length < tokens.length;
+      length > 0 && length < tokens.length && this.looksLikeAName(tokens.slice(length));
       length = this.isTitleAt(tokens, 0)
     ) {
       title = [...title, ...tokens.slice(0, length)];
@@ -328,6 +352,17 @@ class Finder {
     }
   }
 
+  /**
+   * Whether what follows a title can be a person's name: "Obama", "John Kerry", not "Motors" (of
+   * "General Motors") or "Assembly".
+   */
+  private looksLikeAName(rest: Token[]): boolean {
+    const first = rest.find((t) => t.capitalised);
+    if (!first) return false;
+    if (this.lexicon.givenNames.has(first.key) || this.lexicon.surnames.has(first.key)) return true;
+    return !this.lexicon.commonWords.has(first.key) && !ORG_WORDS.has(first.key) && !this.known([first]);
+  }
+
   /** "Russia and Iran" is two names; "Ministry of Foreign Affairs and Trade" is one. */
   private splitAtConjunctions(tokens: Token[]): Token[][] {
     while (tokens.length > 0 && !tokens.at(-1)!.capitalised) tokens = tokens.slice(0, -1);
@@ -335,12 +370,16 @@ class Finder {
     if (this.known(tokens)) return [tokens];
     const parts: Token[][] = [[]];
     for (const token of tokens) {
-      if (ORG_ONLY.has(token.key) && !token.capitalised) parts.push([]);
+      // "for" joins the parts of one name ("Center for Strategic Studies"); "and" may join two.
+      if (AND.has(token.key) && !token.capitalised) parts.push([]);
       else parts.at(-1)!.push(token);
     }
     const named = parts.filter((part) => part.length > 0);
-    // Keep "Ministry of Foreign Affairs and Trade" whole unless a part is a known name on its own.
-    if (!named.some((part) => this.known(part)) && tokens.some((t) => ORG_WORDS.has(t.key))) return [tokens];
+    // "Ministry of Foreign Affairs and Trade", "Committee on Intelligence and Security": one name
+    // when what follows the conjunction is a lone common word; "News Corporation and Fairfax": two.
+    const last = named.at(-1)!;
+    const continues = last.length === 1 && this.lexicon.commonWords.has(last[0]!.key);
+    if (continues && !named.some((part) => this.known(part))) return [tokens];
     return named;
   }
 
@@ -363,7 +402,9 @@ class Finder {
     for (let from = 0; from < run.length; from++) {
       for (let to = Math.min(run.length, from + 4); to > from; to--) {
         const part = run.slice(from, to);
-        if (this.known(part)) {
+        // "Los Angeles" in "Los Angeles Times" names the paper, not the city.
+        const insideOrganisation = run[to] !== undefined && ORG_WORDS.has(run[to]!.key);
+        if (this.known(part) && !insideOrganisation) {
           this.addKnown(part);
           from = to - 1;
           break;
@@ -398,7 +439,7 @@ class Finder {
       return;
     }
     const last = tokens.at(-1)!;
-    const eventCategory = EVENT_HEADS[last.key];
+    const eventCategory = HEADS[last.key];
     if (
       tokens.length > 1 &&
       eventCategory &&
@@ -422,7 +463,7 @@ class Finder {
     if (
       tokens.some(
         (t) =>
-          MONTHS.test(t.key) || (this.lexicon.neverNames.has(t.key) && t.capitalised && tokens.length === 2),
+          MONTHS.test(t.key) || (this.lexicon.faiths.has(t.key) && t.capitalised && tokens.length === 2),
       )
     )
       return;
@@ -525,7 +566,7 @@ class Finder {
     const { tokens } = this.doc;
     const token = tokens[at]!;
     if (token.heading) return;
-    const head = EVENT_HEADS[token.key];
+    const head = HEADS[token.key];
     if (!head) return;
     // Modifiers before the head, and a name before them: "Syrian civil war", "peace conference".
     let from = at;
@@ -627,6 +668,18 @@ class Finder {
     }
   }
 
+  /** The state a name's words name or describe ("Syrian" → Syria), if any. */
+  private stateOf(tokens: Token[]): string | undefined {
+    for (const token of tokens) {
+      if (!token.capitalised) continue;
+      const known = this.lexicon.lookup(token.text);
+      if (known?.category === 'state') return known.name;
+      const state = this.lexicon.demonymState.get(token.key);
+      if (state) return state;
+    }
+    return undefined;
+  }
+
   /** One entity per actor or event, with every form the text used. */
   private merge(): Discovery[] {
     interface Group {
@@ -702,10 +755,32 @@ class Finder {
           candidate.ambiguous = true;
           candidate.category = 'person';
         }
+        // "Congress" alone is the "US Congress" the text named.
+        if (!group && !candidate.tokens[0]!.acronym) {
+          const key = aliasKey(candidate.name);
+          const owners = groups.filter((g) =>
+            g.candidates.some(
+              (c) => c.kind === 'actor' && c.category === 'organisation' && c.tokens.length > 1 && c.tokens.at(-1)!.key === key,
+            ),
+          );
+          if (owners.length === 1) {
+            group = owners[0];
+            candidate.ambiguous = true;
+          }
+        }
         // An acronym made of a name's initials ("SDF" for "Syrian Democratic Forces").
         if (!group && candidate.tokens[0]!.acronym) {
           const letters = candidate.name.replace(/\./g, '');
           group = groups.find((g) => g.candidates.some((c) => initials(c.tokens) === letters));
+        }
+      }
+      if (!group && candidate.kind === 'event' && candidate.category === 'conflict') {
+        // "Syrian civil war", "Syria war", "war in Syria", "Syrian conflict": one war.
+        const state = this.stateOf(candidate.tokens);
+        if (state) {
+          group = events.find((g) =>
+            g.candidates.some((c) => c.category === 'conflict' && this.stateOf(c.tokens) === state),
+          );
         }
       }
       if (!group && candidate.kind === 'event' && candidate.ambiguous) {
@@ -732,12 +807,19 @@ class Finder {
     const evidence = [...new Set(candidates.flatMap((c) => c.evidence))];
     const fullForms = candidates.filter((c) => c.tokens.length > 1 && c.kind === 'actor');
     // A full personal name used again (in full or by surname) is a person the text is about.
-    const repeatedPerson =
+    // A given name, then a surname that is neither a common word nor a place's or body's word:
+    // "Marissa Mayer", not "Rose Garden" or "Victoria Station".
+    const fullName =
       main.category === 'person' &&
-      fullForms.length > 0 &&
-      mentions >= 2 &&
-      this.lexicon.givenNames.has(main.tokens[0]!.key);
+      main.tokens.length >= 2 &&
+      main.tokens.length <= 4 &&
+      this.lexicon.givenNames.has(main.tokens[0]!.key) &&
+      !this.lexicon.commonWords.has(main.tokens.at(-1)!.key) &&
+      !ORG_WORDS.has(main.tokens.at(-1)!.key) &&
+      !this.known(main.tokens.slice(-1));
+    const repeatedPerson = fullName && (fullForms.length > 0 && mentions >= 2);
     if (repeatedPerson) evidence.push('a full name, named again');
+    else if (fullName) evidence.push('a full personal name');
     const repeatedOrganisation =
       main.category === 'organisation' &&
       main.tokens.length > 1 &&
@@ -806,7 +888,7 @@ class Finder {
       mentions,
       certain:
         candidates.some((c) => c.certain) ||
-        repeatedPerson ||
+        fullName ||
         titledAgain ||
         repeatedOrganisation ||
         (repeatedEvent && !main.ambiguous),

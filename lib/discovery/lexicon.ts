@@ -3,7 +3,7 @@
  * scripts/build-lexicon.mjs), compiled once into lookups keyed by folded text.
  */
 import { aliasKey } from '../entities/fold';
-import { ALIAS_SETS, MULTIWORD_TITLES, NEVER_NAMES, TITLE_WORDS } from './cues';
+import { ALIAS_SETS, FAITHS, MULTIWORD_TITLES, NEVER_NAMES, TITLE_WORDS } from './cues';
 
 /** The file's shape. */
 export interface LexiconData {
@@ -17,6 +17,7 @@ export interface LexiconData {
     capitals: string[];
   }>;
   cities: string[];
+  regions: string[];
   givenNames: string[];
   surnames: string[];
   honorifics: string[];
@@ -46,6 +47,8 @@ export class Lexicon {
   readonly demonyms: Set<string>;
   readonly commonWords: Set<string>;
   readonly neverNames: Set<string>;
+  /** Faiths and ideologies, cut from the front of a name. */
+  readonly faiths: Set<string>;
   /** Folded demonym → the state's name ("syrian" → "Syria"). */
   readonly demonymState = new Map<string, string>();
 
@@ -63,6 +66,7 @@ export class Lexicon {
       for (const demonym of state.demonyms) this.demonymState.set(aliasKey(demonym), state.name);
     }
     for (const city of data.cities) this.add({ name: city, category: 'place', forms: [city] });
+    for (const region of data.regions) this.add({ name: region, category: 'place', forms: [region] });
     for (const organisation of data.organisations) {
       // compromise's list is lower-case: an acronym there ("bbc") is written in capitals.
       const name =
@@ -83,7 +87,8 @@ export class Lexicon {
       .sort((a, b) => b.length - a.length);
     this.demonyms = new Set(data.demonyms.map((d) => aliasKey(d)));
     this.commonWords = new Set(data.commonWords);
-    this.neverNames = new Set(NEVER_NAMES);
+    this.neverNames = new Set([...NEVER_NAMES, ...FAITHS]);
+    this.faiths = new Set(FAITHS);
   }
 
   /** The first entry wins: alias sets, then states, then cities, then organisations. */
