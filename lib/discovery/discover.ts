@@ -53,6 +53,8 @@ interface Token {
   acronym: boolean;
   /** Written with a possessive ("Russia's"): a name ends there. */
   possessive: boolean;
+  /** A lower-case word that belongs to the name before it ("Assemblée nationale"). */
+  inName?: boolean;
   sentenceStart: boolean;
   /** Text between the previous token and this one. */
   gap: string;
@@ -188,6 +190,65 @@ class Document {
   readonly source: string;
 }
 
+/** French institutions: a capitalised head, then lower-case words ("Conseil constitutionnel"). */
+const INSTITUTION_HEADS = new Set(
+  [
+    'conseil',
+    'cour',
+    'assemblée',
+    'commission',
+    'front',
+    'parti',
+    'ministère',
+    'tribunal',
+    'agence',
+    'autorité',
+    'haute',
+    'direction',
+    'comité',
+    'sénat',
+  ].map((w) => aliasKey(w)),
+);
+const FRENCH_OF = new Set(['de', 'des', 'du', 'd']);
+const FRENCH_ADJECTIVE =
+  /(?:al|ale|aux|el|elle|aire|ique|ien|ienne|ais|aise|if|ive|eur|euse|ant|ante|é|ée)s?$/u;
+
+/**
+ * Extends a one-word run that is a French institution's head with the lower-case words of its name:
+ * adjectives ("Assemblée nationale") or "de" and a word ("Cour de cassation", "Commission des lois").
+ */
+function institutionName(tokens: Token[], run: Token[], next: number): [Token[], number] {
+  if (run.length !== 1 || !INSTITUTION_HEADS.has(run[0]!.key) || run[0]!.heading) return [run, next];
+  const extended = [...run];
+  let i = next;
+  while (
+    i < tokens.length &&
+    extended.length < 6 &&
+    /^[ \t]+$/.test(tokens[i]!.gap) &&
+    !tokens[i]!.sentenceStart
+  ) {
+    const token = tokens[i]!;
+    if (
+      FRENCH_OF.has(token.key) &&
+      tokens[i + 1] &&
+      /^[ \t]+$/.test(tokens[i + 1]!.gap) &&
+      tokens[i + 1]!.key.length > 2
+    ) {
+      extended.push(token, tokens[i + 1]!);
+      i += 2;
+      continue;
+    }
+    if (!token.capitalised && FRENCH_ADJECTIVE.test(token.key) && token.key.length > 4) {
+      extended.push(token);
+      i++;
+      continue;
+    }
+    break;
+  }
+  for (const token of extended.slice(1)) token.inName = true;
+  return extended.length > 1 ? [extended, i] : [run, next];
+}
+
 /** The tokens of one capitalised run starting at `from`, and the index after it. */
 function runAt(tokens: Token[], from: number): [Token[], number] {
   const run = [tokens[from]!];
@@ -256,7 +317,8 @@ class Finder {
         i++;
         continue;
       }
-      const [run, next] = runAt(tokens, i);
+      let [run, next] = runAt(tokens, i);
+      [run, next] = institutionName(tokens, run, next);
       const previous = tokens[i - 1];
       const titled =
         previous !== undefined &&
@@ -330,7 +392,8 @@ class Finder {
       if (length === 0 || !this.looksLikeAName(tokens.slice(cut + length))) continue;
       const head = tokens.slice(0, cut);
       if (this.known(head)) this.addKnown(head);
-      else if (!(cut === 1 && this.lexicon.demonyms.has(head[0]!.key))) this.classify(head, false, [], undefined);
+      else if (!(cut === 1 && this.lexicon.demonyms.has(head[0]!.key)))
+        this.classify(head, false, [], undefined);
       title = head;
       tokens = tokens.slice(cut);
       break;
@@ -365,7 +428,8 @@ class Finder {
 
   /** "Russia and Iran" is two names; "Ministry of Foreign Affairs and Trade" is one. */
   private splitAtConjunctions(tokens: Token[]): Token[][] {
-    while (tokens.length > 0 && !tokens.at(-1)!.capitalised) tokens = tokens.slice(0, -1);
+    while (tokens.length > 0 && !tokens.at(-1)!.capitalised && !tokens.at(-1)!.inName)
+      tokens = tokens.slice(0, -1);
     if (!tokens.some((t) => ORG_ONLY.has(t.key) && !t.capitalised)) return [tokens];
     if (this.known(tokens)) return [tokens];
     const parts: Token[][] = [[]];
@@ -462,8 +526,7 @@ class Finder {
     }
     if (
       tokens.some(
-        (t) =>
-          MONTHS.test(t.key) || (this.lexicon.faiths.has(t.key) && t.capitalised && tokens.length === 2),
+        (t) => MONTHS.test(t.key) || (this.lexicon.faiths.has(t.key) && t.capitalised && tokens.length === 2),
       )
     )
       return;
@@ -760,7 +823,11 @@ class Finder {
           const key = aliasKey(candidate.name);
           const owners = groups.filter((g) =>
             g.candidates.some(
-              (c) => c.kind === 'actor' && c.category === 'organisation' && c.tokens.length > 1 && c.tokens.at(-1)!.key === key,
+              (c) =>
+                c.kind === 'actor' &&
+                c.category === 'organisation' &&
+                c.tokens.length > 1 &&
+                c.tokens.at(-1)!.key === key,
             ),
           );
           if (owners.length === 1) {
@@ -817,7 +884,7 @@ class Finder {
       !this.lexicon.commonWords.has(main.tokens.at(-1)!.key) &&
       !ORG_WORDS.has(main.tokens.at(-1)!.key) &&
       !this.known(main.tokens.slice(-1));
-    const repeatedPerson = fullName && (fullForms.length > 0 && mentions >= 2);
+    const repeatedPerson = fullName && fullForms.length > 0 && mentions >= 2;
     if (repeatedPerson) evidence.push('a full name, named again');
     else if (fullName) evidence.push('a full personal name');
     const repeatedOrganisation =
