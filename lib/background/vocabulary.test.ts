@@ -168,7 +168,7 @@ describe('Vocabulary: the library learns from what enters it', () => {
     });
     await db.rejectedNames.put({ key: 'kenya', name: 'Kenya', rejectedAt: 1 });
     const after = (await vocabulary.candidatesFor(article.title ?? '', article.text)).map((c) => c.name);
-    expect(after.filter((name) => /Obama|Kenya/.test(name))).toEqual([]);
+    expect(after.filter((name) => ['Barack Obama', 'Obama', 'Kenya'].includes(name))).toEqual([]);
     expect(after).toContain('Jon Sopel');
   });
 });
