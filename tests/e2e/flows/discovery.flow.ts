@@ -9,7 +9,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDigest } from '../../../lib/digest/parse';
 import { JSDOM } from 'jsdom';
 import { readArticle } from '../../../lib/extract/readable';
-import { ask, click, fill, standInForPermissionPrompt, waitFor, waitForElement } from '../driver/actions';
+import {
+  ask,
+  click,
+  fill,
+  standInForPermissionPrompt,
+  texts,
+  waitFor,
+  waitForElement,
+} from '../driver/actions';
 import type { DriverPage, LaunchDriver } from '../driver/types';
 import { GENERATED_DIR } from '../harness';
 import { cardText, highlightedTexts, highlights, waitForCard, waitForHighlights } from '../probes';
@@ -200,7 +208,19 @@ export function discoveryFlows(launch: LaunchDriver, browserName: string) {
       await standInForPermissionPrompt(fixture.browser, options);
       await fill(options, '#feeds input[type=url]', `${fixture.origin()}/generated/corpus.atom.xml`);
       await click(options, '#feeds button[type=submit]', 'Subscribe');
-      await waitForElement(options, '#feeds [role=status]', /Subscribed to/, 20_000);
+      try {
+        await waitForElement(options, '#feeds [role=status]', /Subscribed to/, 40_000);
+      } catch (error) {
+        // Say what the background knows of the feed: the failure then explains itself.
+        const feeds = await ask(fixture.control, 'feeds.list', {}).catch((cause: unknown) => String(cause));
+        const alerts = await texts(options, '#feeds [role=alert]');
+        throw new Error(
+          `Subscribing failed; feeds: ${JSON.stringify(feeds)}; alerts: ${JSON.stringify(alerts)}`,
+          {
+            cause: error,
+          },
+        );
+      }
       await waitFor(
         async () => (await byName(fixture.control, 'Zimbabwe')) !== undefined,
         'the feed’s actors',
