@@ -62,7 +62,8 @@ const files = readdirSync(GOLD_DIR)
   .filter((f) => f.endsWith('.json'))
   .sort();
 if (files.length === 0) throw new Error(`No gold lists in ${GOLD_DIR}.`);
-const rows: Array<Row & { heldOut: boolean }> = [];
+type Split = 'development' | 'held-out' | 'blind';
+const rows: Array<Row & { split: Split; central: string[] }> = [];
 let words = 0;
 let milliseconds = 0;
 for (const file of files) {
@@ -79,7 +80,8 @@ for (const file of files) {
       .map((d) => ({ name: d.name, kind: d.kind, aliases: d.aliases.map((a) => a.text) }));
   rows.push({
     name,
-    heldOut: gold.heldOut === true,
+    split: gold.blind ? 'blind' : gold.heldOut ? 'held-out' : 'development',
+    central: gold.entities.filter((e) => e.central).map((e) => e.name),
     certain: scoreDocument(gold, found(true)),
     offered: scoreDocument(gold, found(false)),
   });
@@ -89,11 +91,9 @@ console.log(
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(line(row));
-for (const [label, held] of [
-  ['**development set**', false],
-  ['**held-out set**', true],
-] as const) {
-  const part = rows.filter((r) => r.heldOut === held);
+for (const split of ['development', 'held-out', 'blind'] as const) {
+  const label = `**${split} set**`;
+  const part = rows.filter((r) => r.split === split);
   if (part.length === 0) continue;
   console.log(
     line({
@@ -105,11 +105,11 @@ for (const [label, held] of [
 }
 console.log(`\nDiscovery time: ${milliseconds.toFixed(1)} ms for ${words} words (Node, one pass each).`);
 if (process.argv.includes('--errors')) {
-  for (const { name, certain, offered } of rows) {
+  for (const { name, certain, offered, central } of rows) {
     const proposedWrong = offered.wrong.filter((w) => !certain.wrong.includes(w));
     const onlyProposed = certain.missed.filter((m) => !offered.missed.includes(m));
     console.log(
-      `\n${name}\n  wrong (certain): ${certain.wrong.join('; ')}\n  wrong (proposed): ${proposedWrong.join('; ')}\n  right but only proposed: ${onlyProposed.join('; ')}\n  duplicates: ${offered.duplicates.join('; ')}\n  missed: ${offered.missed.join('; ')}`,
+      `\n${name}\n  wrong (certain): ${certain.wrong.join('; ')}\n  wrong (proposed): ${proposedWrong.join('; ')}\n  central, not added at once: ${central.filter((c) => certain.missed.includes(c)).join('; ')}\n  right but only proposed: ${onlyProposed.join('; ')}\n  duplicates: ${offered.duplicates.join('; ')}\n  missed: ${offered.missed.join('; ')}`,
     );
   }
 }

@@ -115,7 +115,13 @@ function tokenise(line: string, offset: number, heading: boolean): Token[] {
       endsSentence = true;
     }
     text = text.replace(/[-'’]+$/u, '');
-    const start = match.index;
+    let start = match.index;
+    // French elision: "l’Assemblée" is the article and "Assemblée".
+    const elided = /^[lL][’'](?=\p{Lu})/u.exec(text);
+    if (elided) {
+      text = text.slice(2);
+      start += 2;
+    }
     const gap = line.slice(previousEnd, start);
     const bare = text.replace(/['’]s$/u, '');
     const capitalised = /^\p{Lu}/u.test(bare) || NAME_PREFIX.test(bare);
@@ -132,7 +138,7 @@ function tokenise(line: string, offset: number, heading: boolean): Token[] {
       heading,
     };
     tokens.push(token);
-    previousEnd = start + match[0].length;
+    previousEnd = match.index + match[0].length;
     sentenceStart = endsSentence && !isTitleAbbreviation(token.key);
   }
   return tokens;
@@ -894,6 +900,21 @@ class Finder {
       main.tokens.some((t) => ORG_WORDS.has(t.key));
     if (repeatedOrganisation) evidence.push('named again');
     const repeatedEvent = main.kind === 'event' && mentions >= 2;
+    // "the safe zone", named again and again: the text treats it as a thing.
+    const recurringEvent = main.kind === 'event' && mentions >= 3;
+    if (recurringEvent) evidence.push('named three times or more');
+    // One capitalised word, inside sentences three times or more and never in lower case: the text
+    // treats it as a name ("Yahoo", "Hezbollah").
+    const recurringWord =
+      main.kind === 'actor' &&
+      main.tokens.length === 1 &&
+      !main.tokens[0]!.acronym &&
+      main.category !== 'person' &&
+      (this.doc.capitalisedInside.get(main.tokens[0]!.key) ?? 0) >= 3;
+    if (recurringWord) evidence.push('capitalised three times or more');
+    // "Remain Co.", "Acme Inc.": a company's suffix makes a name of the words before it.
+    const company =
+      main.kind === 'actor' && main.tokens.length > 1 && NAME_ABBREVIATION.test(main.tokens.at(-1)!.text);
     // "President Obama", again and again: the person the text is about, by a lone surname.
     const titledAgain = main.category === 'person' && candidates.filter((c) => c.titled).length >= 2;
     if (titledAgain) evidence.push('named with a title, again');
@@ -958,7 +979,10 @@ class Finder {
         fullName ||
         titledAgain ||
         repeatedOrganisation ||
-        (repeatedEvent && !main.ambiguous),
+        (repeatedEvent && !main.ambiguous) ||
+        recurringEvent ||
+        recurringWord ||
+        company,
       evidence,
       ...(candidates.find((c) => c.quote)?.quote ? { quote: candidates.find((c) => c.quote)!.quote } : {}),
     };

@@ -21,6 +21,8 @@ export interface GoldDocument {
   language?: string;
   /** Made after the rules were written and never tuned on: the held-out set. */
   heldOut?: boolean;
+  /** Held out and scored only once, after the last rule was written (its errors never read before). */
+  blind?: boolean;
   entities: GoldEntity[];
 }
 
