@@ -638,22 +638,25 @@ class Finder {
     const head = HEADS[token.key];
     if (!head) return;
     // Modifiers before the head, and a name before them: "Syrian civil war", "peace conference".
+    // A modifier may start its sentence ("Military intervention would...").
     let from = at;
     while (
       from > 0 &&
-      !tokens[from - 1]!.capitalised &&
+      (!tokens[from - 1]!.capitalised || tokens[from - 1]!.sentenceStart) &&
       MODIFIERS.has(tokens[from - 1]!.key) &&
-      /^[ \t]+$/.test(tokens[from]!.gap)
+      /^[ \t]+$/.test(tokens[from]!.gap) &&
+      !tokens[from]!.sentenceStart
     )
       from--;
     const before = tokens[from - 1];
     let named: Token[] = [];
     if (before && before.capitalised && /^[ \t]+$/.test(tokens[from]!.gap) && !tokens[from]!.sentenceStart) {
       let start = from - 1;
+      // Names joined by a slash name the event together: "Iranian/Hezbollah offensives".
       while (
         start > 0 &&
         tokens[start - 1]!.capitalised &&
-        /^[ \t]+$/.test(tokens[start]!.gap) &&
+        /^(?:[ \t]+|\/)$/.test(tokens[start]!.gap) &&
         !tokens[start]!.sentenceStart
       )
         start--;
