@@ -51,6 +51,8 @@ describe('Vocabulary: the library learns from what enters it', () => {
       expect(entity, name).toBeDefined();
       expect(entity!.discovery?.state, name).toBe('discovered');
     }
+    // The fullest spelling names a person, whichever op-ed named them first.
+    expect((await entityNamed(db, 'Bashar Assad'))?.name).toBe('Bashar al-Assad');
     // Forms of one actor are one entity.
     expect((await entityNamed(db, 'ISIS'))?.id).toBe((await entityNamed(db, 'Islamic State'))?.id);
     expect((await entityNamed(db, 'U.N.'))?.id).toBe((await entityNamed(db, 'United Nations'))?.id);

@@ -241,6 +241,17 @@ export class Vocabulary {
       ];
       changed = true;
     }
+    // "Bashar al-Assad" seen after "Bashar Assad": the fuller spelling becomes the name.
+    const samePerson = personKey(entity) !== null && personKey(entity) === personKey(discovery);
+    if (seenName && samePerson && discovery.name.length > entity.name.length) {
+      const before = entity.name;
+      entity.name = discovery.name;
+      entity.aliases = [
+        { text: before },
+        ...entity.aliases.filter((a) => aliasKey(a.text) !== aliasKey(before)),
+      ];
+      changed = true;
+    }
     const known = new Set([aliasKey(entity.name), ...entity.aliases.map((a) => aliasKey(a.text))]);
     for (const alias of discovery.aliases) {
       const key = aliasKey(alias.text);

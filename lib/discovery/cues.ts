@@ -227,6 +227,58 @@ export const ORGANISATION_WORDS = [
   'gouvernement',
 ];
 
+/** Kinds of land that end a place's name ("Golan Heights", "Gaza Strip", "West Bank"). */
+export const PLACE_NOUNS = [
+  'heights',
+  'strip',
+  'bank',
+  'valley',
+  'river',
+  'mountains',
+  'mountain',
+  'island',
+  'islands',
+  'strait',
+  'sea',
+  'bay',
+  'desert',
+  'peninsula',
+  'plateau',
+  'basin',
+  'coast',
+  'gulf',
+  'lake',
+  'province',
+  'region',
+  'governorate',
+  'county',
+];
+
+/** Parts of the world that act or matter in commentary, as news text names them. */
+export const WORLD_REGIONS = [
+  'Europe',
+  'Africa',
+  'Asia',
+  'Middle East',
+  'Levant',
+  'Sahel',
+  'Balkans',
+  'Caucasus',
+  'Latin America',
+  'North Africa',
+  'West Africa',
+  'East Africa',
+  'Central Asia',
+  'South Asia',
+  'Southeast Asia',
+  'East Asia',
+  'Horn of Africa',
+  'Persian Gulf',
+  'Arctic',
+  'Indo-Pacific',
+  'Scandinavia',
+];
+
 /**
  * Words that end an event's name: "Geneva talks", "Munich Security Conference", "Syrian civil war".
  * Each maps to the event category of the schema.

@@ -17,6 +17,7 @@ import {
   NAME_CONNECTORS,
   ORGANISATION_ONLY_CONNECTORS,
   ORGANISATION_WORDS,
+  PLACE_NOUNS,
   STANDALONE_EVENTS,
   TITLE_QUALIFIERS,
   WEAK_EVENT_HEADS,
@@ -78,6 +79,7 @@ interface Candidate {
 }
 
 const CONNECTORS = new Set(NAME_CONNECTORS);
+const PLACE_WORDS = new Set(PLACE_NOUNS);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'around']);
 /** Lower-case particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen". */
 const PERSON_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'von', 'van', 'der', 'bin', 'ibn']);
@@ -448,7 +450,10 @@ class Finder {
     // "Ministry of Foreign Affairs and Trade", "Committee on Intelligence and Security": one name
     // when what follows the conjunction is a lone common word; "News Corporation and Fairfax": two.
     const last = named.at(-1)!;
-    const continues = last.length === 1 && this.lexicon.commonWords.has(last[0]!.key);
+    const continues =
+      last.length === 1 &&
+      this.lexicon.commonWords.has(last[0]!.key) &&
+      tokens.some((t) => ORG_WORDS.has(t.key));
     if (continues && !named.some((part) => this.known(part))) return [tokens];
     return named;
   }
@@ -557,9 +562,12 @@ class Finder {
       !organisation &&
       appositive !== undefined &&
       appositive.split(/\s+/).some((word) => this.lexicon.titles.has(aliasKey(word)));
-    const category: ActorCategory = person || describedAsHolder ? 'person' : 'organisation';
+    // "Golan Heights", "Gaza Strip", "West Bank": a kind of land as the last word makes a place.
+    const place = !person && !describedAsHolder && !organisation && PLACE_WORDS.has(last.key);
+    const category: ActorCategory = person || describedAsHolder ? 'person' : place ? 'place' : 'organisation';
     const evidence: string[] = [];
     if (titled) evidence.push('named with a title');
+    if (place) evidence.push('a named place');
     if (describedAsHolder) evidence.push('described by its post');
     if (acronym) evidence.push('its acronym is defined');
     this.candidates.push({
@@ -567,7 +575,7 @@ class Finder {
       name,
       kind: 'actor',
       category,
-      certain: titled || describedAsHolder || Boolean(acronym),
+      certain: titled || describedAsHolder || place || Boolean(acronym),
       evidence,
       acronym,
       quote,

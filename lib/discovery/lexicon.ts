@@ -3,7 +3,7 @@
  * scripts/build-lexicon.mjs), compiled once into lookups keyed by folded text.
  */
 import { aliasKey } from '../entities/fold';
-import { ALIAS_SETS, FAITHS, MULTIWORD_TITLES, NEVER_NAMES, TITLE_WORDS } from './cues';
+import { ALIAS_SETS, FAITHS, MULTIWORD_TITLES, NEVER_NAMES, TITLE_WORDS, WORLD_REGIONS } from './cues';
 
 /** The file's shape. */
 export interface LexiconData {
@@ -65,6 +65,7 @@ export class Lexicon {
       this.add(entry);
       for (const demonym of state.demonyms) this.demonymState.set(aliasKey(demonym), state.name);
     }
+    for (const region of WORLD_REGIONS) this.add({ name: region, category: 'place', forms: [region] });
     for (const city of data.cities) this.add({ name: city, category: 'place', forms: [city] });
     for (const region of data.regions) this.add({ name: region, category: 'place', forms: [region] });
     for (const organisation of data.organisations) {
