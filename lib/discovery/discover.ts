@@ -96,6 +96,7 @@ const HEADS: Record<string, EventCategory> = Object.fromEntries(
 const MONTHS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
 const CONTRACTION = /'(?:re|ve|ll|d|m|t)$|n't$/;
+const DEFINITE = new Set(['the', 'this', 'that']);
 const LEADING_ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
 const NAME_PREFIX = /^(?:al|el|ad|as|ash|an|bin|ibn|abu|d)[-’']\p{Lu}/u;
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
@@ -184,6 +185,7 @@ class Document {
     lines.forEach((line, index) => {
       const heading = index === 0 || isHeading(line) || isCredit(line);
       this.tokens.push(...tokenise(line, offset, heading));
+      if (index === 0) this.titleTokens = this.tokens.length;
       offset += line.length + 1;
     });
     for (const token of this.tokens) {
@@ -193,9 +195,15 @@ class Document {
         this.capitalisedInside.set(token.key, (this.capitalisedInside.get(token.key) ?? 0) + 1);
     }
     this.source = lines.join('\n');
+    const long = (title.match(TOKEN) ?? []).filter((word) => word.length > 3);
+    this.sentenceCaseTitle = long.filter((word) => /^\p{Lu}/u.test(word)).length <= long.length / 2;
   }
 
   readonly source: string;
+  /** How many tokens the title has (they come first). */
+  titleTokens = 0;
+  /** A headline written like a sentence, whose lower-case words read as prose ("...create a safe zone"). */
+  readonly sentenceCaseTitle: boolean;
 }
 
 /** French institutions: a capitalised head, then lower-case words ("Conseil constitutionnel"). */
@@ -310,6 +318,8 @@ export function discover(title: string, text: string, lexicon: Lexicon): Discove
 
 class Finder {
   private readonly candidates: Candidate[] = [];
+  /** Per event word, how often the text writes it bare after "the" ("the zone"). */
+  private readonly definiteHeads = new Map<string, number>();
 
   constructor(
     private readonly doc: Document,
@@ -642,9 +652,14 @@ class Finder {
   private lowerCaseEvent(at: number): void {
     const { tokens } = this.doc;
     const token = tokens[at]!;
-    if (token.heading) return;
     const head = HEADS[token.key];
     if (!head) return;
+    // A capitalised headline proves nothing, but a lower-case word there is written as in prose.
+    if (token.heading && !(at < this.doc.titleTokens && this.doc.sentenceCaseTitle)) return;
+    const previous = tokens[at - 1];
+    if (previous && DEFINITE.has(previous.key) && /^[ \t]+$/.test(token.gap)) {
+      this.definiteHeads.set(token.key, (this.definiteHeads.get(token.key) ?? 0) + 1);
+    }
     // Modifiers before the head, and a name before them: "Syrian civil war", "peace conference".
     // A modifier may start its sentence ("Military intervention would...").
     let from = at;
@@ -877,17 +892,29 @@ class Finder {
       if (candidate.kind === 'event' && !events.includes(joined)) events.push(joined);
     }
 
-    return groups.map((group) => this.toDiscovery(group.candidates, [...group.forms.values()]));
+    // "the zone", after "a safe zone": the text's one event with that head, named again.
+    const byHead = new Map<string, Group[]>();
+    for (const group of events) {
+      const head = group.candidates[0]!.tokens.at(-1)!.key;
+      if (HEADS[head]) byHead.set(head, [...(byHead.get(head) ?? []), group]);
+    }
+    return groups.map((group) => {
+      const head = group.candidates[0]!.kind === 'event' ? group.candidates[0]!.tokens.at(-1)!.key : '';
+      const again = byHead.get(head)?.length === 1 ? (this.definiteHeads.get(head) ?? 0) : 0;
+      return this.toDiscovery(group.candidates, [...group.forms.values()], again);
+    });
   }
 
   private toDiscovery(
     candidates: Candidate[],
     forms: Array<{ text: string; ambiguous: boolean; count: number }>,
+    /** Bare mentions of its head ("the zone") the text makes of this event. */
+    namedAgain = 0,
   ): Discovery {
     const main = [...candidates].sort(
       (a, b) => Number(b.certain) - Number(a.certain) || b.tokens.length - a.tokens.length,
     )[0]!;
-    const mentions = forms.reduce((sum, form) => sum + form.count, 0);
+    const mentions = forms.reduce((sum, form) => sum + form.count, 0) + namedAgain;
     const evidence = [...new Set(candidates.flatMap((c) => c.evidence))];
     const fullForms = candidates.filter((c) => c.tokens.length > 1 && c.kind === 'actor');
     // A full personal name used again (in full or by surname) is a person the text is about.
