@@ -1,7 +1,8 @@
+/* global chrome */
 // Pieces both benchmarks use: a seeded random generator and bundling product code for a page.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1), so every run builds the same data. */
@@ -128,3 +129,31 @@ export async function stopWorker(context, page) {
     await cdp.detach().catch(() => {});
   }
 }
+
+/** The words of the corpus pages' visible text, in order: real news prose to cut texts from. */
+export function corpusWords(corpusDir) {
+  const words = [];
+  for (const name of readdirSync(corpusDir).sort()) {
+    const file = join(corpusDir, name, 'source.html');
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8')
+      .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&[a-z#0-9]+;/gi, ' ');
+    words.push(...text.split(/\s+/).filter((word) => /^[\p{L}][\p{L}’'-]*[.,;:]?$/u.test(word)));
+  }
+  return words;
+}
+
+/** One protocol message from an extension page (a playwright Page), timed there: { ms, value }. */
+export const askFromPage = (page, type, data) =>
+  page.evaluate(
+    async ({ type, data }) => {
+      const start = performance.now();
+      const reply = await chrome.runtime.sendMessage({ protocol: 'backstory/1', type, data });
+      const ms = performance.now() - start;
+      if (!reply?.ok) throw new Error(`${type}: ${reply?.error?.message ?? 'no reply'}`);
+      return { ms, value: reply.value };
+    },
+    { type, data },
+  );

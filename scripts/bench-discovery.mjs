@@ -12,13 +12,15 @@
 //   --runs N     runs of (a) (default 5; at least 5 in a full run)
 //   --write      write docs/benchmarks-discovery.md even with --quick
 /* global BackstoryDiscoveryBench */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import {
   addRecords,
+  askFromPage,
   benchOptions,
+  corpusWords,
   bundleIife,
   chromiumVersion,
   createRandom,
@@ -50,20 +52,7 @@ const PLACE = 'Kilis';
 const log = (...parts) => console.log(...parts);
 
 /** Real prose, word by word: the corpus pages' visible text and the seed digest. */
-function proseWords() {
-  const words = [];
-  for (const name of readdirSync(CORPUS).sort()) {
-    const file = join(CORPUS, name, 'source.html');
-    if (!existsSync(file)) continue;
-    const text = readFileSync(file, 'utf8')
-      .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&[a-z#0-9]+;/gi, ' ');
-    words.push(...text.split(/\s+/).filter((word) => /^[\p{L}][\p{L}’'-]*[.,;:]?$/u.test(word)));
-  }
-  words.push(...readFileSync(SEED, 'utf8').split(/\s+/).filter(Boolean));
-  return words;
-}
+const proseWords = () => [...corpusWords(CORPUS), ...readFileSync(SEED, 'utf8').split(/\s+/).filter(Boolean)];
 
 /** `count` texts of `length` words cut at seeded places, with a line break every 60 words. */
 function cut(words, count, length, seed) {
@@ -77,17 +66,7 @@ function cut(words, count, length, seed) {
   });
 }
 
-/** One message from the extension page, timed there. */
-const ask = (page, type, data) =>
-  page.evaluate(
-    async ({ type, data }) => {
-      const start = performance.now();
-      const reply = await chrome.runtime.sendMessage({ protocol: 'backstory/1', type, data });
-      if (!reply?.ok) throw new Error(`${type}: ${reply?.error?.message ?? 'no reply'}`);
-      return { ms: performance.now() - start, value: reply.value };
-    },
-    { type, data },
-  );
+const ask = askFromPage;
 
 /** How many analyses are tagged with `entityId` (raw IndexedDB in the worker). */
 const taggedWith = (worker, entityId) =>

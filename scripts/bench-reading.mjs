@@ -10,13 +10,15 @@
 //   --quick      2,000 articles, 3 runs; prints only (unless --write)
 //   --runs N     passes over the queries (default 5; at least 5 in a full run)
 //   --write      write docs/benchmarks-reading.md even with --quick
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import {
   addRecords,
+  askFromPage,
   benchOptions,
+  corpusWords,
   chromiumVersion,
   createRandom,
   fmtInt,
@@ -41,20 +43,6 @@ const START = '<!-- bench:reading:start -->';
 const END = '<!-- bench:reading:end -->';
 
 const log = (...parts) => console.log(...parts);
-/** The words of the corpus pages' visible text, in order: real news prose to cut articles from. */
-function corpusWords() {
-  const words = [];
-  for (const name of readdirSync(CORPUS).sort()) {
-    const file = join(CORPUS, name, 'source.html');
-    if (!existsSync(file)) continue;
-    const text = readFileSync(file, 'utf8')
-      .replace(/<(script|style|noscript)\b[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&[a-z#0-9]+;/gi, ' ');
-    words.push(...text.split(/\s+/).filter((word) => /^[\p{L}][\p{L}’'-]*[.,;:]?$/u.test(word)));
-  }
-  return words;
-}
 
 /** Deterministic saved articles: title, excerpt and body cut from corpus prose at seeded places. */
 function buildArticles(count, words) {
@@ -116,18 +104,7 @@ function buildQueries(articles) {
   return queries;
 }
 
-/** One message from the extension page, timed there: { ms, value }. */
-const ask = (page, type, data) =>
-  page.evaluate(
-    async ({ type, data }) => {
-      const start = performance.now();
-      const reply = await chrome.runtime.sendMessage({ protocol: 'backstory/1', type, data });
-      const ms = performance.now() - start;
-      if (!reply?.ok) throw new Error(`${type}: ${reply?.error?.message ?? 'no reply'}`);
-      return { ms, value: reply.value };
-    },
-    { type, data },
-  );
+const ask = askFromPage;
 
 /** The naive reference in the worker, per query: { load, filter } ms and the number found. */
 const naiveSearch = (worker, queries) =>
@@ -166,7 +143,7 @@ async function main() {
     throw new Error('Build the extension first: npm run build');
   const began = Date.now();
   const loadBefore = loadavg()[0];
-  const words = corpusWords();
+  const words = corpusWords(CORPUS);
   const seeded = buildArticles(ARTICLES, words);
   const queries = buildQueries(seeded);
   log(

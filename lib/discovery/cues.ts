@@ -446,22 +446,10 @@ export const FAITHS = [
 ];
 
 /**
- * Capitalised words that are never a name on their own: faiths, ideologies, parts of the world,
+ * Capitalised words that are never a name on their own (with the faiths above): parts of the world,
  * calendar words, and page furniture. Parts of the world do begin names ("South Carolina").
  */
 export const NEVER_NAMES = [
-  'sunni',
-  'sunnis',
-  'shia',
-  'shiite',
-  'shiites',
-  'alawite',
-  'alawites',
-  'muslim',
-  'muslims',
-  'christian',
-  'christians',
-  'jewish',
   'jews',
   'islamist',
   'islamists',

@@ -54,6 +54,8 @@ interface Token {
   acronym: boolean;
   /** Written with a possessive ("Russia's"): a name ends there. */
   possessive: boolean;
+  /** Its place in the document's tokens. */
+  index: number;
   /** A lower-case word that belongs to the name before it ("Assemblée nationale"). */
   inName?: boolean;
   sentenceStart: boolean;
@@ -129,6 +131,7 @@ function tokenise(line: string, offset: number, heading: boolean): Token[] {
     const bare = text.replace(/['’]s$/u, '');
     const capitalised = /^\p{Lu}/u.test(bare) || NAME_PREFIX.test(bare);
     const token: Token = {
+      index: 0, // set when the document collects its lines' tokens
       text: bare,
       key: aliasKey(bare.replace(/\.$/, '')),
       start: offset + start,
@@ -184,7 +187,10 @@ class Document {
     const lines = [title, ...text.split('\n')];
     lines.forEach((line, index) => {
       const heading = index === 0 || isHeading(line) || isCredit(line);
-      this.tokens.push(...tokenise(line, offset, heading));
+      for (const token of tokenise(line, offset, heading)) {
+        token.index = this.tokens.length;
+        this.tokens.push(token);
+      }
       if (index === 0) this.titleTokens = this.tokens.length;
       offset += line.length + 1;
     });
@@ -361,7 +367,7 @@ class Finder {
     if (key === undefined) return 0;
     if (this.lexicon.titles.has(key)) return 1;
     // A hyphenated title in one token: "Attorney-General", "Secretary-General".
-    if (key.includes(' ') && this.lexicon.multiwordTitles.some((t) => t.join(' ') === key)) return 1;
+    if (key.includes(' ') && this.lexicon.hyphenatedTitles.has(key)) return 1;
     // "Foreign Minister", "Defence Secretary": a qualifier counts only before a title.
     if (
       QUALIFIERS.has(key) &&
@@ -620,7 +626,7 @@ class Finder {
     if (this.lexicon.commonWords.has(key) && !titled) return;
     if (this.lexicon.givenNames.has(key) && !titled && !this.lexicon.surnames.has(key)) return;
     // "in Geneva", "from Aleppo": a preposition of place before a name makes it a place.
-    const before = this.doc.tokens[this.doc.tokens.indexOf(token) - 1];
+    const before = this.doc.tokens[token.index - 1];
     const placed =
       !titled &&
       before !== undefined &&

@@ -44,6 +44,8 @@ export class Lexicon {
   readonly titles: Set<string>;
   /** Folded titles of several words, longest first. */
   readonly multiwordTitles: string[][];
+  /** The same, joined ("attorney general"), for titles written as one hyphenated word. */
+  readonly hyphenatedTitles: Set<string>;
   readonly demonyms: Set<string>;
   readonly commonWords: Set<string>;
   readonly neverNames: Set<string>;
@@ -86,6 +88,7 @@ export class Lexicon {
     this.multiwordTitles = [...MULTIWORD_TITLES, ...data.honorifics.filter((t) => t.includes(' '))]
       .map((t) => aliasKey(t).split(' '))
       .sort((a, b) => b.length - a.length);
+    this.hyphenatedTitles = new Set(this.multiwordTitles.map((words) => words.join(' ')));
     this.demonyms = new Set(data.demonyms.map((d) => aliasKey(d)));
     this.commonWords = new Set(data.commonWords);
     this.neverNames = new Set([...NEVER_NAMES, ...FAITHS]);
