@@ -97,4 +97,19 @@ describe('discover', () => {
     // A generous bound for a loaded CI machine; `npm run bench` measures it in Chromium.
     expect(performance.now() - started).toBeLessThan(250);
   });
+
+  it('knows a family name that comes first: "Xi Jinping" is "Xi" alone', () => {
+    const found = run('President Xi Jinping met envoys in Beijing. Xi said little, and Xi left early.');
+    const xi = found.filter((d) => /Xi/.test(d.name));
+    expect(xi).toHaveLength(1);
+    expect(xi[0]!.aliases.find((a) => a.text === 'Xi')?.ambiguous).toBe(true);
+  });
+
+  it('leaves out who reported the story', () => {
+    const found = run(
+      'The talks in Doha stalled again on Monday.\nAma Mensah reported from Accra, and Kofi Boateng from Lagos.',
+    );
+    expect(names(found)).not.toContain('Ama Mensah');
+    expect(names(found)).not.toContain('Kofi Boateng');
+  });
 });

@@ -170,6 +170,11 @@ function isHeading(line: string): boolean {
 function isCredit(line: string): boolean {
   return (
     /^\s*(?:By|Par|Por|Von|Photo|Photograph|Picture|Image|Credit|Source|Foto)\b/u.test(line) ||
+    // "Jane Doe reported from Seoul.", "John Roe contributed to this report."
+    (/\b(?:reported from|contributed to this (?:report|article)|contributed reporting|additional reporting)\b/iu.test(
+      line,
+    ) &&
+      (line.match(TOKEN) ?? []).length <= 30) ||
     /\b(?:Photo|Picture|Image|Foto)s?\s*[:/]/u.test(line) ||
     /\b(?:AP|AFP|Reuters|Getty Images|EPA|PA)\s*(?:Photo)?\s*\//u.test(line)
   );
@@ -855,6 +860,19 @@ class Finder {
           group = owners.sort((a, b) => b.candidates.length - a.candidates.length)[0];
           candidate.ambiguous = true;
           candidate.category = 'person';
+        }
+        // Family name first ("Yoon Suk Yeol" is "Yoon"): a lone word that opens one person's name,
+        // when that word is no given name the lexicons know.
+        if (!group && !this.lexicon.givenNames.has(candidate.tokens[0]!.key)) {
+          const first = candidate.tokens[0]!.key;
+          const opened = people.filter((p) =>
+            p.candidates.some((c) => c.tokens.length > 1 && c.tokens[0]!.key === first),
+          );
+          if (opened.length === 1) {
+            group = opened[0];
+            candidate.ambiguous = true;
+            candidate.category = 'person';
+          }
         }
         // "Congress" alone is the "US Congress" the text named.
         if (!group && !candidate.tokens[0]!.acronym) {
