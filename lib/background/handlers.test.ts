@@ -104,6 +104,56 @@ describe('handlers', () => {
     expect(await asPage('tab.state', { tabId: 8 })).toBeNull();
   });
 
+  it('keeps the top page’s report when a frame reports, and adds the frame’s mentions to it', async () => {
+    const { dispatch, asContent, asPage } = await setup();
+    const asFrame = (frameId: number) =>
+      createRequester((envelope) =>
+        dispatch(envelope, { ...contentScript, frameId, url: 'http://ads.example/' }),
+      );
+    const top = { url: 'http://127.0.0.1:8080/', title: 'Demo' };
+    await asContent('page.report', { ...top, mentions: [{ entityId: 'vladimir-putin', count: 3 }] });
+    // An ad frame with nothing in it reports last: it must not empty the tab.
+    await asFrame(5)('page.report', { url: 'http://ads.example/', title: 'Ad', mentions: [] });
+    const afterEmpty = (await asPage('tab.state', { tabId: 7 }))!;
+    expect(afterEmpty.url).toBe(top.url);
+    expect(afterEmpty.mentions.map((m) => [m.entityId, m.count])).toEqual([['vladimir-putin', 3]]);
+    // An embed naming actors adds them; the same actor's counts add up.
+    await asFrame(6)('page.report', {
+      url: 'http://embed.example/',
+      title: 'Embed',
+      mentions: [
+        { entityId: 'vladimir-putin', count: 1 },
+        { entityId: 'turkey', count: 2 },
+      ],
+    });
+    const merged = (await asPage('tab.state', { tabId: 7 }))!;
+    expect(merged.title).toBe('Demo');
+    expect(merged.mentions.map((m) => [m.entityId, m.count])).toEqual([
+      ['vladimir-putin', 4],
+      ['turkey', 2],
+    ]);
+    // Frames reporting at the same moment: neither report is lost.
+    await Promise.all([
+      asFrame(8)('page.report', {
+        url: 'http://a.example/',
+        title: 'A',
+        mentions: [{ entityId: 'aleppo', count: 1 }],
+      }),
+      asFrame(9)('page.report', {
+        url: 'http://b.example/',
+        title: 'B',
+        mentions: [{ entityId: 'hezbollah', count: 1 }],
+      }),
+    ]);
+    const both = (await asPage('tab.state', { tabId: 7 }))!.mentions.map((m) => m.entityId);
+    expect(both).toEqual(expect.arrayContaining(['aleppo', 'hezbollah']));
+    // The top page scanning again keeps its frames; a new page in the tab starts afresh.
+    await asContent('page.report', { ...top, mentions: [{ entityId: 'vladimir-putin', count: 3 }] });
+    expect((await asPage('tab.state', { tabId: 7 }))!.mentions).toHaveLength(4);
+    await asContent('page.report', { url: 'http://127.0.0.1:8080/next', title: 'Next', mentions: [] });
+    expect((await asPage('tab.state', { tabId: 7 }))!.mentions).toEqual([]);
+  });
+
   it('imports a pack all or nothing and reports why a bad one was refused', async () => {
     const { asPage, db } = await setup();
     const before = await db.analyses.count();
@@ -350,8 +400,13 @@ describe('classifySender', () => {
     expect(classifySender({ id, url: 'https://news.example/a', tab: { id: 3 } }, id, origin)).toEqual({
       kind: 'content',
       tabId: 3,
+      frameId: 0,
       url: 'https://news.example/a',
     });
+    // A frame's content script says which frame it is.
+    expect(
+      classifySender({ id, url: 'https://ads.example/', tab: { id: 3 }, frameId: 9 }, id, origin)?.frameId,
+    ).toBe(9);
     expect(classifySender({ id: 'other', url: `${origin}x.html` }, id, origin)).toBeNull();
     expect(classifySender({ id, url: 'file:///etc/passwd', tab: { id: 3 } }, id, origin)).toBeNull();
     expect(classifySender({ id, url: 'https://news.example/a' }, id, origin)).toBeNull();

@@ -8,6 +8,7 @@ import { InvalidInputError, type HandlerMap } from '../protocol/dispatch';
 import type {
   AnalysisView,
   CatalogEntity,
+  PageMention,
   PageSnapshot,
   PageState,
   RankedAnalysis,
@@ -91,6 +92,20 @@ async function namesFor(db: BackstoryDatabase, analyses: ReadonlyArray<{ entityI
   return Object.fromEntries(entities.flatMap((e) => (e ? [[e.id, e.name]] : [])));
 }
 
+/** The top page's mentions with its frames' added: one row per entity, counts summed. */
+function withFrames(top: PageMention[], frames: Record<string, PageMention[]> | undefined): PageMention[] {
+  if (!frames) return top;
+  const merged = new Map(top.map((mention) => [mention.entityId, { ...mention }]));
+  for (const mentions of Object.values(frames)) {
+    for (const { inTitle: _title, inLead: _lead, ...mention } of mentions) {
+      const seen = merged.get(mention.entityId);
+      if (seen) seen.count += mention.count;
+      else merged.set(mention.entityId, mention);
+    }
+  }
+  return [...merged.values()];
+}
+
 const toView = ({ updatedAt: _updatedAt, ...view }: AnalysisView & { updatedAt: number }): AnalysisView =>
   view;
 
@@ -117,6 +132,18 @@ export function createHandlers({
   const editor = new LibraryEditor(db, tagger, now);
   // Every page load asks for it; it changes only with the library.
   const catalog = keptUntilChanged(db, 'entities', () => readCatalog(db));
+
+  /** Page reports in flight per tab, so a tab's frames are merged one report at a time. */
+  const reporting = new Map<number, Promise<unknown>>();
+  const oneAtATime = <T>(tabId: number, work: () => Promise<T>): Promise<T> => {
+    const run = (reporting.get(tabId) ?? Promise.resolve()).then(work, work);
+    const settled = run.catch(() => undefined);
+    reporting.set(tabId, settled);
+    void settled.then(() => {
+      if (reporting.get(tabId) === settled) reporting.delete(tabId);
+    });
+    return run;
+  };
 
   /** After analyses changed: indexes are rebuilt on next use and the side panel refreshes. */
   const analysesChanged = async () => {
@@ -189,24 +216,43 @@ export function createHandlers({
       sender,
     ) => {
       if (sender.tabId === undefined) throw new InvalidInputError('A page report needs a tab.');
-      const known = await db.entities.bulkGet(mentions.map((m) => m.entityId));
-      const state: PageState = {
-        url,
-        title,
-        ...(publishedAt ? { publishedAt } : {}),
-        active,
-        ...(stats ? { stats } : {}),
-        ...(advertised && advertised.length > 0 ? { feeds: advertised } : {}),
-        saved: !!(await reading.findByUrl(url)),
-        mentions: mentions.flatMap((mention, index) => {
+      const tabId = sender.tabId;
+      // A tab's frames report at once: one after another, so none overwrites what another added.
+      return oneAtATime(tabId, async () => {
+        const known = await db.entities.bulkGet(mentions.map((m) => m.entityId));
+        const found: PageMention[] = mentions.flatMap((mention, index) => {
           const entity = known[index];
           return entity ? [{ ...mention, entityId: entity.id, name: entity.name, kind: entity.kind }] : [];
-        }),
-        reportedAt: now(),
-      };
-      await tabs.set(sender.tabId, state);
-      await showSaved(sender.tabId, state.saved ?? false);
-      return state;
+        });
+        const stored = await tabs.get(tabId);
+        const frameId = sender.frameId ?? 0;
+        if (frameId !== 0) {
+          // A frame (an ad, an embed) adds its mentions to the tab's; the top page's report stays.
+          const frames = { ...stored?.frames, [String(frameId)]: found };
+          const base: PageState = stored ?? { url: '', title: '', active, mentions: [], reportedAt: now() };
+          const top = base.topMentions ?? (base.frames ? [] : base.mentions);
+          const state = { ...base, frames, topMentions: top, mentions: withFrames(top, frames) };
+          await tabs.set(tabId, state);
+          return state;
+        }
+        // The same document reporting again keeps its frames' mentions; a new document starts afresh.
+        const frames = stored && (stored.url === url || stored.url === '') ? stored.frames : undefined;
+        const state: PageState = {
+          url,
+          title,
+          ...(publishedAt ? { publishedAt } : {}),
+          active,
+          ...(stats ? { stats } : {}),
+          ...(advertised && advertised.length > 0 ? { feeds: advertised } : {}),
+          saved: !!(await reading.findByUrl(url)),
+          mentions: withFrames(found, frames),
+          ...(frames ? { frames, topMentions: found } : {}),
+          reportedAt: now(),
+        };
+        await tabs.set(tabId, state);
+        await showSaved(tabId, state.saved ?? false);
+        return state;
+      });
     },
 
     'tab.state': ({ tabId }) => tabs.get(tabId),

@@ -19,6 +19,8 @@ export interface SenderContext {
   kind: SenderKind;
   /** The sending tab, for content scripts. */
   tabId?: number;
+  /** The sending frame of that tab: 0 for the top page, another number for a frame in it. */
+  frameId?: number;
   url?: string;
 }
 
@@ -63,7 +65,7 @@ export function classifySender(
     return { kind: 'extension', url: sender.url, tabId: sender.tab?.id };
   }
   if (sender.tab?.id !== undefined && sender.url && /^https?:/.test(sender.url)) {
-    return { kind: 'content', tabId: sender.tab.id, url: sender.url };
+    return { kind: 'content', tabId: sender.tab.id, frameId: sender.frameId ?? 0, url: sender.url };
   }
   return null;
 }

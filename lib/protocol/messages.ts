@@ -79,8 +79,18 @@ export interface PageState {
   feeds?: AdvertisedFeed[];
   /** The page is in the reading list. */
   saved?: boolean;
+  /**
+   * What the tab's frames (ads, embeds) reported, by frame id; `mentions` includes them. A frame's
+   * report never replaces the top page's.
+   */
+  frames?: Record<string, PageMention[]>;
+  /** With `frames`: the top page's own mentions. */
+  topMentions?: PageMention[];
   reportedAt: number;
 }
+
+/** One actor or event a page mentions, as the tab's state lists it. */
+export type PageMention = PageState['mentions'][number];
 
 /** Everything a page needs to find and highlight mentions. */
 export interface PageSetup {

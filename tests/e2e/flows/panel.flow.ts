@@ -1,6 +1,6 @@
 /** The side panel (Chrome) or sidebar (Firefox): page entities, ranked analyses, search. */
 import { describe, expect, it } from 'vitest';
-import { attributes, click, fill, texts } from '../driver/actions';
+import { attributes, click, fill, scannedState, tabIdFor, texts } from '../driver/actions';
 import type { DriverPage, LaunchDriver } from '../driver/types';
 import { useDriver } from './fixture';
 
@@ -28,6 +28,33 @@ export function panelFlows(launch: LaunchDriver, browserName: string) {
       expect((await texts(panel, `${chip('bashar-al-assad')} .count`))[0]).toMatch(/^×\d+$/);
       await page.close();
       await panel.close();
+    });
+
+    it('keeps the page’s actors when an empty ad frame reports after it, and adds an embed’s', async () => {
+      for (let load = 0; load < 3; load++) {
+        const page = await fixture.openHighlighted('/fixtures/pages/frames-with-ad.html');
+        const tabId = await tabIdFor(fixture.control, page);
+        const ids = async () =>
+          (await scannedState(fixture.control, tabId)).mentions.map((m) => m.entityId).sort();
+        // The top page's Putin and Turkey, and the embed's Hezbollah and Aleppo, whichever reports last.
+        await expect
+          .poll(ids, { timeout: 10_000 })
+          .toEqual(expect.arrayContaining(['aleppo', 'hezbollah', 'turkey', 'vladimir-putin']));
+        // The ad keeps changing (and its script rescans): the tab still names them a second later.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(await ids()).toEqual(
+          expect.arrayContaining(['aleppo', 'hezbollah', 'turkey', 'vladimir-putin']),
+        );
+        expect((await scannedState(fixture.control, tabId)).url).toMatch(/frames-with-ad\.html$/);
+        if (load === 2) {
+          const panel = await fixture.panelFor(page);
+          const chip = (id: string) => `.page-mentions [data-entity-id="${id}"]`;
+          await expect.poll(async () => (await texts(panel, chip('hezbollah'))).length).toBe(1);
+          expect(await texts(panel, chip('vladimir-putin'))).toHaveLength(1);
+          await panel.close();
+        }
+        await page.close();
+      }
     });
 
     it('shows the starter analyses for the demo page, ranked, with summary, key points and authors', async () => {
