@@ -152,7 +152,6 @@ export function createHandlers({
   };
   /** After actors or events changed: the same, plus every open page rescans. */
   const entitiesChanged = async () => {
-    tagger.invalidate();
     await analysesChanged();
     await notifyPages();
   };

@@ -1,26 +1,23 @@
 /**
  * Finds the library's actors and events in a text (a page added as an analysis, a feed item, a
- * saved article) with the same matcher the content script uses on pages.
+ * saved article) with the same matcher the content script uses on pages. The compiled matcher is
+ * kept until a write to the entities or the hidden aliases commits, whoever makes it.
  */
 import { isHighlighted, type BackstoryDatabase } from '../db/database';
 import { EntityMatcher } from '../entities/matcher';
+import { keptUntilChanged } from './table-cache';
 
 export class EntityTagger {
-  private matcher: Promise<EntityMatcher> | null = null;
+  private readonly matcher: () => Promise<EntityMatcher>;
 
-  constructor(private readonly db: BackstoryDatabase) {}
-
-  /** Forgets the compiled catalog; call after entities change. */
-  invalidate(): void {
-    this.matcher = null;
-  }
-
-  private async load(): Promise<EntityMatcher> {
-    const [entities, hidden] = await Promise.all([
-      this.db.entities.filter(isHighlighted).toArray(),
-      this.db.hiddenAliases.where('host').equals('*').toArray(),
-    ]);
-    return new EntityMatcher(entities, hidden);
+  constructor(db: BackstoryDatabase) {
+    this.matcher = keptUntilChanged(db, ['entities', 'hiddenAliases'], async () => {
+      const [entities, hidden] = await Promise.all([
+        db.entities.filter(isHighlighted).toArray(),
+        db.hiddenAliases.where('host').equals('*').toArray(),
+      ]);
+      return new EntityMatcher(entities, hidden);
+    });
   }
 
   /** Ids of the actors and events the text mentions, most mentioned first. */
@@ -33,11 +30,7 @@ export class EntityTagger {
    * many texts decides itself when to yield to other work.
    */
   async ready(): Promise<(text: string) => string[]> {
-    this.matcher ??= this.load().catch((error: unknown) => {
-      this.matcher = null;
-      throw error;
-    });
-    const matcher = await this.matcher;
+    const matcher = await this.matcher();
     return (text) => {
       const counts = new Map<string, number>();
       for (const mention of matcher.mentions(text)) {

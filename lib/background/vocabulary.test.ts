@@ -94,7 +94,6 @@ describe('Vocabulary: the library learns from what enters it', () => {
     await settle(vocabulary);
     const aleppo = (await entityNamed(db, 'Aleppo'))!;
     expect(await editor.rejectEntity(aleppo.id)).toBe(true);
-    tagger.invalidate();
     expect(await entityNamed(db, 'Aleppo')).toBeUndefined();
     expect(await db.analyses.where('entityIds').equals(aleppo.id).count()).toBe(0);
     // The same op-eds again, as another digest: Aleppo stays gone.
@@ -133,7 +132,6 @@ describe('Vocabulary: the library learns from what enters it', () => {
       related: [],
       updatedAt: 1,
     });
-    tagger.invalidate();
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
     const changed = await vocabulary.retagLibrary();

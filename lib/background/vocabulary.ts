@@ -206,7 +206,6 @@ export class Vocabulary {
       await db.entities.bulkPut([...changed.values()]);
     });
     if (report.discovered.length + report.proposed.length + report.enriched.length > 0) {
-      this.deps.tagger.invalidate();
       await this.retag(analysisIds);
       await this.deps.changed();
       // Analyses already in the library may name what was just learned.
