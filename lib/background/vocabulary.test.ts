@@ -107,7 +107,7 @@ describe('Vocabulary: the library learns from what enters it', () => {
 
   it('tags the library again in slices, answering other work in between', async () => {
     const db = freshDatabase();
-    const { vocabulary, tagger } = setUp(db);
+    const { vocabulary } = setUp(db);
     const rows = Array.from({ length: 300 }, (_, i) => ({
       id: `a-${i}`,
       url: `https://example.com/${i}`,
