@@ -116,6 +116,8 @@ export default defineBackground({
       dom,
       fetchPage: fetchPageHtml,
       showSaved: showSavedOnToolbar,
+      openTabIds: async () =>
+        (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
       feedsChanged,
       tagger,
       vocabulary,

@@ -50,6 +50,8 @@ export interface HandlerDeps {
   fetchPage?: (url: string) => Promise<{ url: string; html: string }>;
   /** Shows on the toolbar button whether a tab's page is in the reading list. */
   showSaved?: (tabId: number, saved: boolean) => Promise<void>;
+  /** The ids of the open tabs (to mark on the toolbar which pages are in the reading list). */
+  openTabIds?: () => Promise<number[]>;
   /** Tells the background the feeds' polling times changed (to set the next alarm). */
   feedsChanged?: () => Promise<void>;
   tagger?: EntityTagger;
@@ -122,6 +124,7 @@ export function createHandlers({
   dom = noDom,
   fetchPage = unavailable('Downloading pages'),
   showSaved = async () => {},
+  openTabIds = async () => [],
   feedsChanged = async () => {},
   now = Date.now,
   tagger = new EntityTagger(db),
@@ -132,6 +135,20 @@ export function createHandlers({
   const editor = new LibraryEditor(db, tagger, now);
   // Every page load asks for it; it changes only with the library.
   const catalog = keptUntilChanged(db, 'entities', () => readCatalog(db));
+
+  /** A tab's state, with whether its page is in the reading list as it is now (never stored). */
+  const tabState = async (tabId: number): Promise<PageState | null> => {
+    const state = await tabs.get(tabId);
+    if (!state) return null;
+    return { ...state, saved: state.url !== '' && !!(await reading.findByUrl(state.url)) };
+  };
+  /** Marks on the toolbar, for every open tab, whether its page is in the reading list. */
+  const refreshSavedMarks = async () => {
+    for (const tabId of await openTabIds()) {
+      const state = await tabState(tabId);
+      if (state) await showSaved(tabId, state.saved ?? false);
+    }
+  };
 
   /** Page reports in flight per tab, so a tab's frames are merged one report at a time. */
   const reporting = new Map<number, Promise<unknown>>();
@@ -254,7 +271,7 @@ export function createHandlers({
       });
     },
 
-    'tab.state': ({ tabId }) => tabs.get(tabId),
+    'tab.state': ({ tabId }) => tabState(tabId),
 
     'entity.card': async ({ entityId, pageEntityIds }, sender) => {
       const entity = await db.entities.get(entityId);
@@ -316,7 +333,7 @@ export function createHandlers({
 
     'panel.view': async ({ tabId, focus: requestedFocus, limit }) => {
       if (requestedFocus !== undefined) await tabs.setFocus(tabId, requestedFocus);
-      const [page, focus, index] = await Promise.all([tabs.get(tabId), tabs.getFocus(tabId), ranking.get()]);
+      const [page, focus, index] = await Promise.all([tabState(tabId), tabs.getFocus(tabId), ranking.get()]);
       const site = page ? await siteStatus(db, page.url) : null;
       let ranked: RankedAnalysis[] = [];
       if (page?.active && page.mentions.length > 0) {
@@ -506,8 +523,6 @@ export function createHandlers({
       const tabId = requestedTab ?? sender.tabId;
       if (tabId === undefined) throw new InvalidInputError('Saving needs a tab with a web page.');
       const saved = await reading.saveExtract(await extractTab(tabId));
-      const page = await tabs.get(tabId);
-      if (page) await tabs.set(tabId, { ...page, saved: true });
       await showSaved(tabId, true);
       await libraryChanged();
       return saved;
@@ -529,6 +544,7 @@ export function createHandlers({
     'reading.delete': async ({ id, undo }) => {
       const result = await reading.remove(id, undo);
       await libraryChanged();
+      await refreshSavedMarks();
       return result;
     },
 

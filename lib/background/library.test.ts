@@ -49,10 +49,14 @@ async function setup() {
     htmlToText: async (fragments) => fragments.map((f) => f.replace(/<[^>]+>/g, '')),
   };
   let notified = 0;
+  const marks = new Map<number, boolean>();
+  const tabs = createTabStateStore(createMemoryArea());
   const dispatch = createDispatcher(
     createHandlers({
       db,
-      tabs: createTabStateStore(createMemoryArea()),
+      tabs,
+      showSaved: async (tabId, saved) => void marks.set(tabId, saved),
+      openTabIds: async () => [...pages.keys()],
       now: () => clock,
       dom,
       snapshotTab: async (tabId) => {
@@ -68,6 +72,8 @@ async function setup() {
     db,
     ask,
     pages,
+    tabs,
+    marks,
     tick: (ms: number) => (clock += ms),
     notified: () => notified,
   };
@@ -242,6 +248,27 @@ describe('backups', () => {
 });
 
 describe('the reading list', () => {
+  it('a tab stops being marked saved when its article is deleted, and is marked again on undo', async () => {
+    const { ask, tabs, marks } = await setup();
+    await tabs.set(3, {
+      url: 'https://www.example.com/news/aleppo?utm_source=x',
+      title: 'Aleppo and the talks',
+      active: true,
+      mentions: [],
+      reportedAt: 1,
+    });
+    const { id } = await ask('article.save', { tabId: 3 });
+    expect((await ask('tab.state', { tabId: 3 }))?.saved).toBe(true);
+    expect(marks.get(3)).toBe(true);
+    await ask('reading.delete', { id, undo: false });
+    expect((await ask('tab.state', { tabId: 3 }))?.saved).toBe(false);
+    expect((await ask('panel.view', { tabId: 3 })).page?.saved).toBe(false);
+    expect(marks.get(3)).toBe(false);
+    await ask('reading.delete', { id, undo: true });
+    expect((await ask('tab.state', { tabId: 3 }))?.saved).toBe(true);
+    expect(marks.get(3)).toBe(true);
+  });
+
   it('saves a page once per article, keeps offline content, and tags its actors', async () => {
     const { ask, db, pages } = await setup();
     const first = await ask('article.save', { tabId: 3 });
