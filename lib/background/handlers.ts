@@ -260,14 +260,15 @@ export function createHandlers({
           active,
           ...(stats ? { stats } : {}),
           ...(advertised && advertised.length > 0 ? { feeds: advertised } : {}),
-          saved: !!(await reading.findByUrl(url)),
           mentions: withFrames(found, frames),
           ...(frames ? { frames, topMentions: found } : {}),
           reportedAt: now(),
         };
         await tabs.set(tabId, state);
-        await showSaved(tabId, state.saved ?? false);
-        return state;
+        // Whether the page is saved is read when asked for, never stored with the report.
+        const saved = !!(await reading.findByUrl(url));
+        await showSaved(tabId, saved);
+        return { ...state, saved };
       });
     },
 
