@@ -108,7 +108,7 @@ export class Vocabulary {
    * What a page names that the library does not know yet, for "Add as analysis": certain names
    * first, then by how often the page names them; never a rejected name. At most `limit`.
    */
-  async candidatesFor(title: string, text: string, limit = 40): Promise<CandidateEntity[]> {
+  async candidatesFor(title: string, text: string, limit = 25): Promise<CandidateEntity[]> {
     const { db } = this.deps;
     const [lexicon, entities, rejected] = await Promise.all([
       this.loadLexicon(),
