@@ -22,9 +22,22 @@ export type Transport = (envelope: unknown) => Promise<unknown>;
 /** Typed request function: `request('library.stats', {})` resolves to `LibraryStats`. */
 export type Requester = <T extends MessageType>(type: T, data: RequestOf<T>) => Promise<ResponseOf<T>>;
 
+/**
+ * The browser's own words when a message finds no listener or its channel closes ("A listener
+ * indicated an asynchronous response by returning true, but the message channel closed…",
+ * "Could not establish connection. Receiving end does not exist."): never shown to the reader.
+ */
+const CHANNEL_LOST =
+  'Backstory’s background stopped before it answered (the browser starts it again on the next try). Try again.';
+
 export function createRequester(transport: Transport): Requester {
   return async (type, data) => {
-    const reply = (await transport({ protocol: PROTOCOL_ID, type, data })) as Reply | undefined;
+    let reply: Reply | undefined;
+    try {
+      reply = (await transport({ protocol: PROTOCOL_ID, type, data })) as Reply | undefined;
+    } catch {
+      throw new ProtocolError('no-reply', CHANNEL_LOST);
+    }
     if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
       throw new ProtocolError('no-reply', 'Backstory’s background did not answer. Try reloading the page.');
     }
