@@ -71,6 +71,11 @@ describe('toCsv', () => {
   it('keeps spreadsheets from running a title as a formula', () => {
     expect(toCsv(ITEMS)).toContain(`"'=SUM(1,2) and other formulas"`);
   });
+
+  it('escapes a formula that runs over several lines too', () => {
+    const csv = toCsv([{ ...ITEMS[0]!, title: '=HYPERLINK("http://evil.example","click")\nsecond line' }]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")\nsecond line"`);
+  });
 });
 
 describe('toNetscapeHtml', () => {

@@ -43,6 +43,12 @@ const POCKET_STATUS: Record<ReadingStatus, string> = {
 };
 
 /**
+ * What a spreadsheet runs as a formula: a cell starting with one of these, whatever follows, over any
+ * number of lines (Papa's own default, `/^[=+\-@\t\r].*$/`, misses a multi-line cell).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
  * A CSV with Pocket's export columns (title, url, time_added in seconds, tags joined by `|`,
  * status `unread`/`archive`/`read`). Cells a spreadsheet would run as formulas get a leading quote,
  * which the import removes again.
@@ -55,7 +61,7 @@ export function toCsv(items: readonly ExportableReadingItem[]): string {
     tags: item.tags.join('|'),
     status: POCKET_STATUS[item.status],
   }));
-  return `${Papa.unparse(rows, { columns: ['title', 'url', 'time_added', 'tags', 'status'], escapeFormulae: true })}\r\n`;
+  return `${Papa.unparse(rows, { columns: ['title', 'url', 'time_added', 'tags', 'status'], escapeFormulae: FORMULA_START })}\r\n`;
 }
 
 const HTML_ESCAPES: Record<string, string> = {
