@@ -8,9 +8,11 @@ const button = (root: HTMLElement, label: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent === label)!;
 
 /** Chooses a file in the file input as a browser would (jsdom's File lacks text(); browsers have it). */
-async function chooseFile(root: HTMLElement, name: string, text: string) {
+async function chooseFile(root: HTMLElement, name: string, text: string | Uint8Array) {
   const input = root.querySelector('input[type=file]') as HTMLInputElement;
-  const file = Object.assign(new File([text], name), { text: async () => text });
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  const buffer = bytes.slice().buffer as ArrayBuffer;
+  const file = Object.assign(new File([buffer], name), { arrayBuffer: async () => buffer });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -40,6 +42,23 @@ describe('ReadingImportExport', () => {
     });
     await chooseFile(root, 'instapaper-export.csv', csv);
     expect(onImport).toHaveBeenLastCalledWith(csv, 'instapaper-export.csv', 'instapaper-csv');
+  });
+
+  it('reads a file saved in Windows-1252 (an old spreadsheet export) without garbling it', async () => {
+    const onImport = vi.fn();
+    const root = mount(<ReadingImportExport onImport={onImport} onExport={() => {}} />);
+    // "Café,https://example.com/a" with é as the single byte E9.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('title,url\nCaf'),
+      0xe9,
+      ...new TextEncoder().encode(',https://example.com/a\n'),
+    ]);
+    await chooseFile(root, 'export.csv', bytes);
+    expect(onImport).toHaveBeenLastCalledWith(
+      'title,url\nCafé,https://example.com/a\n',
+      'export.csv',
+      'auto',
+    );
   });
 
   it('exports in each format', () => {

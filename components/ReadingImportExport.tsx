@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { decodeText } from '@/lib/reading/encoding';
 import type { ReadingImportFormat } from '@/lib/model/reading';
 
 /** An import format, or 'auto' to let the importer tell from the file. */
@@ -80,7 +81,9 @@ export function ReadingImportExport({
             onChange={(event) => {
               const input = event.currentTarget;
               const file = input.files?.[0];
-              if (file) void file.text().then((text) => onImport(text, file.name, format));
+              // In the encoding it was written in: a Windows CSV is not UTF-8.
+              if (file)
+                void file.arrayBuffer().then((bytes) => onImport(decodeText(bytes).text, file.name, format));
               input.value = '';
             }}
           />
