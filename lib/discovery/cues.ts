@@ -142,8 +142,8 @@ export const NAME_CONNECTORS = [
   '&',
 ];
 
-/** Connectors that may only join, never end or be most of a name; "and" and "for" only inside organisations. */
-export const ORGANISATION_ONLY_CONNECTORS = ['and', 'for', '&', 'y', 'et'];
+/** Conjunctions inside a run of capitalised words: where two names may be joined ("Russia and Iran"). */
+export const CONJUNCTIONS = ['and', '&', 'y', 'et'];
 
 /** Last or key words of an organisation's name. */
 export const ORGANISATION_WORDS = [

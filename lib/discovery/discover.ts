@@ -12,10 +12,10 @@
 import type { Alias } from '../model/schema';
 import { aliasKey } from '../entities/fold';
 import {
+  CONJUNCTIONS,
   EVENT_HEADS,
   EVENT_MODIFIERS,
   NAME_CONNECTORS,
-  ORGANISATION_ONLY_CONNECTORS,
   ORGANISATION_WORDS,
   PLACE_NOUNS,
   STANDALONE_EVENTS,
@@ -85,8 +85,7 @@ const PLACE_WORDS = new Set(PLACE_NOUNS);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'outside', 'around']);
 /** Lower-case particles inside personal names: "Staffan de Mistura", "Ursula von der Leyen". */
 const PERSON_PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'von', 'van', 'der', 'bin', 'ibn']);
-const ORG_ONLY = new Set(ORGANISATION_ONLY_CONNECTORS);
-const AND = new Set(['and', '&', 'y', 'et']);
+const AND = new Set(CONJUNCTIONS);
 const ORG_WORDS = new Set(ORGANISATION_WORDS);
 // Cue words are compared with tokens' folded keys ("no-fly" is "no fly").
 const MODIFIERS = new Set(EVENT_MODIFIERS.map((word) => aliasKey(word)));
@@ -459,7 +458,7 @@ class Finder {
   private splitAtConjunctions(tokens: Token[]): Token[][] {
     while (tokens.length > 0 && !tokens.at(-1)!.capitalised && !tokens.at(-1)!.inName)
       tokens = tokens.slice(0, -1);
-    if (!tokens.some((t) => ORG_ONLY.has(t.key) && !t.capitalised)) return [tokens];
+    if (!tokens.some((t) => AND.has(t.key) && !t.capitalised)) return [tokens];
     if (this.known(tokens)) return [tokens];
     const parts: Token[][] = [[]];
     for (const token of tokens) {

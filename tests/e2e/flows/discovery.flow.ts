@@ -196,7 +196,7 @@ export function discoveryFlows(launch: LaunchDriver, browserName: string) {
       await fill(options, '#digest textarea', SEED.replace(/^[^\n]*/, 'The same op-eds, sent again'));
       await click(options, '#digest button[type=submit]');
       await waitForElement(options, '[data-testid=digest-report]', /3 updated/);
-      // Learning runs after the import answers: wait for a sign of it (Russia seen again).
+      // Learning runs after the import answers: give it time to (wrongly) bring Aleppo back.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(await byName(fixture.control, 'Aleppo')).toBeUndefined();
       const page = await fixture.browser.newPage();
