@@ -112,4 +112,36 @@ describe('discover', () => {
     expect(names(found)).not.toContain('Ama Mensah');
     expect(names(found)).not.toContain('Kofi Boateng');
   });
+
+  it('a name of plain words, then its last word alone, is a person: "Tovrik Vasquatl ... Vasquatl said"', () => {
+    const found = run(
+      'Late that night, Tovrik Vasquatl arrived in the capital. Talks stalled, and Vasquatl blamed both camps.',
+    );
+    const person = named(found, 'Tovrik Vasquatl')!;
+    expect(person).toMatchObject({ category: 'person', certain: true });
+    expect(person.evidence).toContain('a full name, then its surname alone');
+    expect(person.aliases.find((a) => a.text === 'Vasquatl')?.ambiguous).toBe(true);
+    // The same words once, never alone: only proposed.
+    expect(
+      named(run('Late that night, Tovrik Vasquatl arrived in the capital.'), 'Tovrik Vasquatl')?.certain,
+    ).toBe(false);
+  });
+
+  it('a name of plain words quoted as a speaker or given an age is a person, and certain', () => {
+    const quoted = named(run('The river is rising, Tamsin Okorafor said on Friday.'), 'Tamsin Okorafor');
+    expect(quoted).toMatchObject({ category: 'person', certain: true });
+    const aged = named(run('Among the dead was Ilunga Mbeki-Roux, 34, a teacher.'), 'Ilunga Mbeki-Roux');
+    expect(aged).toMatchObject({ category: 'person', certain: true });
+    // An organisation's word keeps it an organisation, quoted or not.
+    const body = named(run('The aid was late, Ulundi Relief Council said.'), 'Ulundi Relief Council');
+    expect(body?.category).not.toBe('person');
+  });
+
+  it('a headline capitalises every word: a known town named like a common word is not read there', () => {
+    const found = run(
+      "The board will vote on the sale on Tuesday, Yahoo's owners said.",
+      "Yahoo's Sale to Verizon Leaves Owners Waiting",
+    );
+    expect(names(found)).not.toContain('Sale');
+  });
 });

@@ -78,6 +78,8 @@ interface Candidate {
   acronym?: string;
   /** Named with a title before it ("President Obama"). */
   titled?: boolean;
+  /** A full name whose last word the text also uses alone ("Mukonori"). */
+  surnameAlone?: boolean;
 }
 
 const CONNECTORS = new Set(NAME_CONNECTORS);
@@ -96,6 +98,11 @@ const HEADS: Record<string, EventCategory> = Object.fromEntries(
 );
 const MONTHS =
   /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
+/** Speech after or before a name, and an age in commas: how news names the people it quotes. */
+const SPOKEN_AFTER =
+  /^(?:,\s+\p{Ll}[^,]{0,60},)?\s+(?:said|says|told|added|asked|explained|wrote|warned|recalled)\b/u;
+const SPOKEN_BEFORE = /\b(?:said|says|added|asked|explained|wrote|warned)\s+$/;
+const AGED = /^,\s+\d{1,3},/;
 const CONTRACTION = /'(?:re|ve|ll|d|m|t)$|n't$/;
 const DEFINITE = new Set(['the', 'this', 'that']);
 const LEADING_ARTICLES = new Set(['the', 'la', 'le', 'les', "l'", 'el', 'los', 'las']);
@@ -499,7 +506,13 @@ class Finder {
         const part = run.slice(from, to);
         // "Los Angeles" in "Los Angeles Times" names the paper, not the city.
         const insideOrganisation = run[to] !== undefined && ORG_WORDS.has(run[to]!.key);
-        if (this.known(part) && !insideOrganisation) {
+        // A headline capitalises every word: "Yahoo's Sale to Verizon" names no town called Sale
+        // when the text writes "sale" in lower case.
+        const commonWord =
+          part.length === 1 &&
+          (this.lexicon.commonWords.has(part[0]!.key) || this.doc.lowerCase.has(part[0]!.key)) &&
+          this.known(part)?.category !== 'state';
+        if (this.known(part) && !insideOrganisation && !commonWord) {
           this.addKnown(part);
           from = to - 1;
           break;
@@ -584,18 +597,23 @@ class Finder {
       appositive.split(/\s+/).some((word) => this.lexicon.titles.has(aliasKey(word)));
     // "Golan Heights", "Gaza Strip", "West Bank": a kind of land as the last word makes a place.
     const place = !person && !describedAsHolder && !organisation && PLACE_WORDS.has(last.key);
-    const category: ActorCategory = person || describedAsHolder ? 'person' : place ? 'place' : 'organisation';
+    // "Saviour Kasukuwere said", "said Hori Parata", "Jamie Werner, 34,": quoted or aged, a name of
+    // plain words is a person's.
+    const speaks = !organisation && !place && !person && this.speaks(tokens);
+    const category: ActorCategory =
+      person || describedAsHolder || speaks ? 'person' : place ? 'place' : 'organisation';
     const evidence: string[] = [];
     if (titled) evidence.push('named with a title');
     if (place) evidence.push('a named place');
     if (describedAsHolder) evidence.push('described by its post');
     if (acronym) evidence.push('its acronym is defined');
+    if (speaks) evidence.push('quoted by name');
     this.candidates.push({
       tokens,
       name,
       kind: 'actor',
       category,
-      certain: titled || describedAsHolder || place || Boolean(acronym),
+      certain: titled || describedAsHolder || place || speaks || Boolean(acronym),
       evidence,
       acronym,
       quote,
@@ -648,6 +666,46 @@ class Finder {
       evidence: titled ? ['named with a title'] : [],
       quote: titled && title.length > 0 ? joinTokens([...title, token], this.doc.source) : undefined,
     });
+  }
+
+  /**
+   * Whether a name the lexicons do not place could be a person's: two or three capitalised words,
+   * none of them a common word, an organisation's or a place's word, or a known name of its own.
+   */
+  private couldBePerson(candidate: Candidate): boolean {
+    const { tokens } = candidate;
+    return (
+      candidate.category === 'organisation' &&
+      tokens.length >= 2 &&
+      tokens.length <= 3 &&
+      tokens.every(
+        (t) =>
+          t.capitalised &&
+          !t.acronym &&
+          !this.lexicon.commonWords.has(t.key) &&
+          !this.doc.lowerCase.has(t.key) &&
+          !ORG_WORDS.has(t.key) &&
+          !PLACE_WORDS.has(t.key) &&
+          !this.lexicon.demonyms.has(t.key) &&
+          !this.known([t]),
+      )
+    );
+  }
+
+  /** Whether the text quotes a name as a speaker or gives its age, as news writes people. */
+  private speaks(tokens: Token[]): boolean {
+    const probe: Candidate = {
+      tokens,
+      name: '',
+      kind: 'actor',
+      category: 'organisation',
+      certain: false,
+      evidence: [],
+    };
+    if (!this.couldBePerson(probe)) return false;
+    const before = this.doc.source.slice(Math.max(0, tokens[0]!.start - 12), tokens[0]!.start);
+    const after = this.doc.source.slice(tokens.at(-1)!.end, tokens.at(-1)!.end + 16);
+    return SPOKEN_AFTER.test(after) || SPOKEN_BEFORE.test(before) || AGED.test(after);
   }
 
   /** "Staffan de Mistura, the UN envoy for Syria," → "the UN envoy for Syria". */
@@ -860,6 +918,26 @@ class Finder {
           candidate.ambiguous = true;
           candidate.category = 'person';
         }
+        // "Fidelis Mukonori ... Mukonori said": a name of plain words, then its last word alone
+        // inside a sentence, is how news writes a person the lexicons do not know.
+        if (!group && !candidate.tokens[0]!.acronym) {
+          const key = candidate.tokens[0]!.key;
+          const named = groups.filter((g) =>
+            g.candidates.some(
+              (c) => c.kind === 'actor' && this.couldBePerson(c) && c.tokens.at(-1)!.key === key,
+            ),
+          );
+          if (named.length === 1 && (this.doc.capitalisedInside.get(key) ?? 0) > 0) {
+            group = named[0]!;
+            for (const c of group.candidates) {
+              c.category = 'person';
+              c.surnameAlone = true;
+            }
+            candidate.ambiguous = true;
+            candidate.category = 'person';
+            if (!people.includes(group)) people.push(group);
+          }
+        }
         // Family name first ("Yoon Suk Yeol" is "Yoon"): a lone word that opens one person's name,
         // when that word is no given name the lexicons know.
         if (!group && !this.lexicon.givenNames.has(candidate.tokens[0]!.key)) {
@@ -952,6 +1030,8 @@ class Finder {
       !ORG_WORDS.has(main.tokens.at(-1)!.key) &&
       !this.known(main.tokens.slice(-1));
     const repeatedPerson = fullName && fullForms.length > 0 && mentions >= 2;
+    const surnameAgain = candidates.some((c) => c.surnameAlone);
+    if (surnameAgain) evidence.push('a full name, then its surname alone');
     if (repeatedPerson) evidence.push('a full name, named again');
     else if (fullName) evidence.push('a full personal name');
     const repeatedOrganisation =
@@ -1038,6 +1118,7 @@ class Finder {
       certain:
         candidates.some((c) => c.certain) ||
         fullName ||
+        surnameAgain ||
         titledAgain ||
         repeatedOrganisation ||
         (repeatedEvent && !main.ambiguous) ||
