@@ -144,4 +144,26 @@ describe('discover', () => {
     );
     expect(names(found)).not.toContain('Sale');
   });
+
+  it("reads newsroom credits and an author's bio line as credits: only known names count there", () => {
+    const found = run(
+      [
+        'The ministers met in Geneva on Monday and agreed to meet again.',
+        'Reporting by Tamsin Okorafor; Editing by Tovrik Vasquatl',
+        'Follow Ilunga Brevard on Twitter.',
+        'Marek Dunsany is a senior correspondent for the paper, based in Geneva.',
+      ].join('\n'),
+    );
+    expect(names(found)).toContain('Geneva');
+    expect(names(found).filter((n) => /Okorafor|Vasquatl|Brevard|Dunsany/.test(n))).toEqual([]);
+  });
+
+  it('demonyms joined by a hyphen name nothing on their own: "Israeli-Palestinian"', () => {
+    const found = run(
+      'The summit on Israeli-Palestinian peace failed. The Israeli-Palestinian conflict went on, and Israeli-Palestinian talks were shelved. Russian-Iranian ties grew.',
+    );
+    expect(names(found)).toContain('Israeli-Palestinian conflict');
+    expect(names(found)).not.toContain('Israeli-Palestinian');
+    expect(names(found)).not.toContain('Russian-Iranian');
+  });
 });

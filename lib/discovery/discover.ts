@@ -181,6 +181,14 @@ function isCredit(line: string): boolean {
       line,
     ) &&
       (line.match(TOKEN) ?? []).length <= 30) ||
+    // Wire-service and newsroom credits: "Reporting by Jane Doe; Editing by John Roe", "Follow
+    // Jane Doe on Twitter", "Email John Roe at", "Jane Doe is a correspondent for The Times."
+    /^\s*(?:Reporting|Writing|Editing|Additional reporting|Contributing|Contact|Follow|Email|E-mail|Copyright|©)\b/u.test(
+      line,
+    ) ||
+    /^\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3} (?:is|was) (?:a|an|the)\b[^.]{0,60}\b(?:reporter|correspondent|writer|editor|columnist|journalist|contributor|photographer|producer)s?\b/u.test(
+      line,
+    ) ||
     /\b(?:Photo|Picture|Image|Foto)s?\s*[:/]/u.test(line) ||
     /\b(?:AP|AFP|Reuters|Getty Images|EPA|PA)\s*(?:Photo)?\s*\//u.test(line)
   );
@@ -626,6 +634,8 @@ class Finder {
     if (
       this.lexicon.neverNames.has(key) ||
       this.lexicon.demonyms.has(key) ||
+      // "Israeli-Palestinian", "Russian-Iranian": demonyms joined describe, they name nothing.
+      (key.includes(' ') && key.split(' ').every((part) => this.lexicon.demonyms.has(part))) ||
       MONTHS.test(key) ||
       CONTRACTION.test(key)
     )
