@@ -119,6 +119,16 @@ export function buildLexicon() {
       };
     })
     .sort((a, b) => byText(a.name, b.name));
+  // A translation that is another state's own name ("Sudan" among South Sudan's, "Republika
+  // Sudanu" in one language) would make the two one entity: it belongs to the other state.
+  const ownNames = new Map();
+  for (const state of states) for (const name of state.names) ownNames.set(name.toLowerCase(), state.code);
+  for (const state of states) {
+    state.translations = state.translations.filter((name) => {
+      const owner = ownNames.get(name.toLowerCase());
+      return owner === undefined || owner === state.code;
+    });
+  }
 
   const stateNames = new Set(
     states.flatMap((s) => [...s.names, ...s.translations].map((n) => n.toLowerCase())),

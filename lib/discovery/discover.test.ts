@@ -166,4 +166,15 @@ describe('discover', () => {
     expect(names(found)).not.toContain('Israeli-Palestinian');
     expect(names(found)).not.toContain('Russian-Iranian');
   });
+
+  it('keeps a common first word at a sentence start when the text writes the same name inside sentences', () => {
+    const found = run(
+      'Prices fell as Whole Foods lowered them, on the whole. Whole Foods said the cuts would last. Whole Foods has forty shops.',
+    );
+    const store = named(found, 'Whole Foods')!;
+    // Not cut to "Foods" where a sentence starts: no lone "Foods" form, alias or entity.
+    expect(store.aliases.map((a) => a.text)).toEqual(['Whole Foods']);
+    expect(store.mentions).toBe(3);
+    expect(names(found)).not.toContain('Foods');
+  });
 });

@@ -200,6 +200,8 @@ class Document {
   readonly lowerCase = new Set<string>();
   /** Folded words the text capitalises where no sentence starts. */
   readonly capitalisedInside = new Map<string, number>();
+  /** Two capitalised words the text writes together inside a sentence ("as Whole Foods lowered"). */
+  readonly capitalisedPairs = new Set<string>();
 
   constructor(title: string, text: string) {
     let offset = 0;
@@ -215,6 +217,9 @@ class Document {
     });
     for (const token of this.tokens) {
       if (token.heading) continue;
+      const next = this.tokens[token.index + 1];
+      if (token.capitalised && !token.sentenceStart && next?.capitalised && /^[ \t]+$/.test(next.gap))
+        this.capitalisedPairs.add(`${token.key} ${next.key}`);
       if (!token.capitalised) this.lowerCase.add(token.key);
       else if (!token.sentenceStart)
         this.capitalisedInside.set(token.key, (this.capitalisedInside.get(token.key) ?? 0) + 1);
@@ -414,7 +419,17 @@ class Finder {
     const startsKnownName = [1, 2, 3, 4].some(
       (length) => length <= tokens.length && this.known(tokens.slice(0, length)),
     );
-    if (first.sentenceStart && !startsKnownName && this.isCommonWord(first) && !this.isTitleAt(tokens, 0)) {
+    // ...unless the text writes it capitalised with the next word inside a sentence too: "Whole
+    // Foods said" is the "Whole Foods" of "as Whole Foods lowered prices".
+    const pairedInside =
+      tokens[1] !== undefined && this.doc.capitalisedPairs.has(`${first.key} ${tokens[1].key}`);
+    if (
+      first.sentenceStart &&
+      !startsKnownName &&
+      !pairedInside &&
+      this.isCommonWord(first) &&
+      !this.isTitleAt(tokens, 0)
+    ) {
       tokens = tokens.slice(1);
       while (tokens[0] && !tokens[0].capitalised) tokens = tokens.slice(1);
     }

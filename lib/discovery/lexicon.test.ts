@@ -18,4 +18,19 @@ describe('the packaged lexicon', () => {
     expect(lexicon.lookup('Aleppo')?.category).toBe('place');
     expect(lexicon.lookup('ISIS')?.name).toBe('Islamic State');
   });
+
+  it("never gives a state another state's own name in a translation: Sudan is Sudan, not South Sudan", () => {
+    const lexicon = new Lexicon(lexiconData());
+    expect(lexicon.lookup('Sudan')?.name).toBe('Sudan');
+    expect(lexicon.lookup('South Sudan')?.name).toBe('South Sudan');
+    const owner = new Map<string, string>();
+    for (const state of lexiconData().states)
+      for (const name of state.names) owner.set(name.toLowerCase(), state.name);
+    const clashes = lexiconData().states.flatMap((state) =>
+      state.translations
+        .filter((t) => (owner.get(t.toLowerCase()) ?? state.name) !== state.name)
+        .map((t) => `${state.name}: ${t}`),
+    );
+    expect(clashes).toEqual([]);
+  });
 });
