@@ -17,6 +17,9 @@ export default defineContentScript({
   allFrames: true,
   // The card's CSS goes into its shadow root, never into the page.
   cssInjectionMode: 'ui',
+  // WXT would also post "a new script started" to the page's window, naming the extension's id:
+  // the page would learn that Backstory runs, and the id it needs to forge WXT's events.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const request = createRequester((envelope) => browser.runtime.sendMessage(envelope));
     const session = createPageSession(ctx, request);

@@ -121,10 +121,14 @@ describe('the side panel in real Chromium', () => {
     await page.waitForFunction(() =>
       document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card__analyses li'),
     );
-    await page.evaluate(() => {
+    // A real click: the card ignores clicks a script dispatches.
+    const button = await page.evaluate(() => {
       const buttons = [...document.querySelector('backstory-card')!.shadowRoot!.querySelectorAll('button')];
-      buttons.find((b) => b.textContent === 'Open in side panel')!.click();
+      const rect = buttons.find((b) => b.textContent === 'Open in side panel')!.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
+    await page.mouse.move(button.x, button.y, { steps: 3 });
+    await page.mouse.click(button.x, button.y);
     const panel = await panelFor(`tabId=${tabId}`);
     await expect
       .poll(() => panel.locator('#ranked-heading').innerText())

@@ -2,7 +2,8 @@
  * The hover card: own hit-testing on pointer moves (throttled to one per frame), opened after a
  * short dwell, kept open while the pointer is on the card, closed after a grace period or on Escape
  * (WCAG 1.4.13). Rendered with Preact in a shadow root attached to <html>, so the page's body is
- * untouched and page CSS cannot reach it.
+ * untouched and page CSS cannot reach it. Only trusted input (the reader's own) opens it or presses
+ * its buttons.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -83,6 +84,20 @@ export async function setupHoverCard(
       onMount: (container) => {
         const frame = document.createElement('div');
         frame.className = 'frame';
+        // Only the reader's own input acts: a page's script that dispatches clicks or keys into
+        // the card (to save, hide or open the panel in the reader's name) is stopped here, before
+        // the buttons hear it.
+        for (const type of ['click', 'keydown', 'keyup', 'pointerdown', 'pointerup', 'submit'])
+          frame.addEventListener(
+            type,
+            (event) => {
+              if (!event.isTrusted) {
+                event.stopImmediatePropagation();
+                event.preventDefault();
+              }
+            },
+            { capture: true, signal: ctx.signal },
+          );
         frame.addEventListener('pointerenter', () => clearTimeout(closeTimer));
         frame.addEventListener('pointerleave', () => scheduleClose());
         container.append(frame);
@@ -228,6 +243,8 @@ export async function setupHoverCard(
     document,
     'pointermove',
     (event) => {
+      // A page's script moving a pretend pointer must not open cards (and learn what they say).
+      if (!event.isTrusted) return;
       if (isOnCard(event)) {
         pointer = null;
         clearTimeout(closeTimer);

@@ -203,5 +203,65 @@ export function highlightFlows(launch: LaunchDriver, browserName: string) {
       await again.close();
       await page.close();
     });
+
+    it("cannot be driven by the page's own script: no extension id posted, no card from pretend pointers, no button pressed by script", async () => {
+      const page = await fixture.browser.newPage(() => {
+        const seen: string[] = [];
+        (window as unknown as { postedToPage: string[] }).postedToPage = seen;
+        window.addEventListener('message', (event) => seen.push(JSON.stringify(event.data) ?? ''));
+      });
+      await page.goto(`${fixture.origin()}/demo/index.html`);
+      await waitForHighlights(page);
+      // Chromium's id is its origin's host; Firefox's runtime id is the add-on's id (wxt.config.ts).
+      const ids = [new URL(fixture.browser.extensionOrigin).host, 'backstory@backstory.invalid'];
+      const posted = await page.evaluate(
+        () => (window as unknown as { postedToPage: string[] }).postedToPage,
+      );
+      expect(posted.filter((data) => ids.some((id) => data.includes(id)))).toEqual([]);
+
+      const target = await scrollToHighlight(page, 'Staffan de Mistura');
+      // The page's script moves a pretend pointer onto the mention and rests there.
+      await page.evaluate(
+        ({ x, y }) => {
+          for (const type of ['pointerover', 'pointermove'])
+            document
+              .elementFromPoint(x, y)!
+              .dispatchEvent(
+                new PointerEvent(type, { clientX: x, clientY: y, bubbles: true, composed: true }),
+              );
+        },
+        { x: target.x, y: target.y },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(await cardText(page)).toBeNull();
+
+      // The reader opens the card; the page's script then presses its buttons.
+      await page.mouseMove(target.x, target.y);
+      await waitForCard(page, '.card__analyses li');
+      const pressed = await page.evaluate(() => {
+        const root = document.querySelector('backstory-card')?.shadowRoot;
+        const labels: string[] = [];
+        for (const label of ['Not this', 'Save page for later', 'Open in side panel']) {
+          const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === label);
+          if (button) {
+            button.click();
+            labels.push(label);
+          }
+        }
+        const everywhere = [...(root?.querySelectorAll('button') ?? [])].find((b) =>
+          /everywhere/i.test(b.textContent ?? ''),
+        );
+        everywhere?.click();
+        return labels;
+      });
+      expect(pressed).toContain('Not this');
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const text = (await cardText(page))!;
+      expect(text).not.toMatch(/Hidden|Saving|Saved|Not on this site/);
+      expect(await highlightedTexts(page)).toContain('Staffan de Mistura');
+      const saved = await ask(fixture.control, 'reading.list', { view: 'all' });
+      expect(JSON.stringify(saved)).not.toContain(`${fixture.origin()}/demo/index.html`);
+      await page.close();
+    });
   });
 }
