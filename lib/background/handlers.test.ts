@@ -412,3 +412,44 @@ describe('classifySender', () => {
     expect(classifySender({ id, url: 'https://news.example/a' }, id, origin)).toBeNull();
   });
 });
+
+describe('the reading list search follows every write to its tables', () => {
+  it('finds articles a backup brought in after the index was built (it found none before)', async () => {
+    const other = await setup();
+    await other.asPage('reading.import', {
+      items: [
+        { url: 'https://news.example/quetzal', title: 'The quetzal returns to the cloud forest', savedAt: 5 },
+      ],
+      skipped: 0,
+    });
+    const backup = await other.asPage('backup.export', {});
+
+    const { asPage } = await setup();
+    await asPage('reading.import', {
+      items: [
+        { url: 'https://news.example/harbour', title: 'A harbour reopens after the storm', savedAt: 4 },
+      ],
+      skipped: 0,
+    });
+    // The index is built by the first search.
+    expect((await asPage('reading.list', { view: 'all', query: 'harbour' })).items).toHaveLength(1);
+    await asPage('backup.import', { text: backup.text });
+    const found = await asPage('reading.list', { view: 'all', query: 'quetzal' });
+    expect(found.items.map((item) => item.url)).toEqual(['https://news.example/quetzal']);
+  });
+
+  it('follows a tag change, a deletion and its undo, each written by the service itself', async () => {
+    const { asPage } = await setup();
+    await asPage('reading.import', {
+      items: [{ url: 'https://news.example/delta', title: 'Delta farmers count the cost', savedAt: 4 }],
+      skipped: 0,
+    });
+    const [row] = (await asPage('reading.list', { view: 'all', query: 'delta' })).items;
+    await asPage('reading.update', { id: row!.id, tags: ['estuaries'] });
+    expect((await asPage('reading.list', { view: 'all', query: 'estuaries' })).items).toHaveLength(1);
+    await asPage('reading.delete', { id: row!.id });
+    expect((await asPage('reading.list', { view: 'all', query: 'delta' })).items).toHaveLength(0);
+    await asPage('reading.delete', { id: row!.id, undo: true });
+    expect((await asPage('reading.list', { view: 'all', query: 'estuaries' })).items).toHaveLength(1);
+  });
+});

@@ -11,7 +11,7 @@ import { InvalidInputError } from '../protocol/dispatch';
 import { createReadingSearch, type ReadingSearch } from '../reading/search';
 import { articleId, articleKey } from '../reading/url';
 import type { DomHost } from './dom-host';
-import { keptUntilChanged } from './table-cache';
+import { keptUntilChanged, onRowsChanged } from './table-cache';
 import type { EntityTagger } from './tagging';
 
 /** How long a deleted article can be brought back with "Undo". */
@@ -68,6 +68,11 @@ export class ReadingService {
   private readonly db: BackstoryDatabase;
   private readonly now: () => number;
   private search: Promise<ReadingSearch> | null = null;
+  /**
+   * Articles written since the search index last caught up, by whatever code wrote them (a save,
+   * an import, a backup restored): the index follows the tables by one rule, row by row.
+   */
+  private changedSinceIndexed = new Set<string>();
   private fetching: Promise<void> | null = null;
   /**
    * Every article row (deleted ones too), kept until the articles table changes: the list is asked
@@ -79,6 +84,13 @@ export class ReadingService {
     this.db = deps.db;
     this.now = deps.now ?? Date.now;
     this.articleRows = keptUntilChanged(this.db, 'articles', () => this.db.articles.toArray());
+    onRowsChanged(this.db, ['articles', 'articleContents'], (ids) => {
+      if (ids === 'all') {
+        // Too many rows to follow one by one (a clear, a bulk write): built afresh when next asked.
+        this.search = null;
+        this.changedSinceIndexed.clear();
+      } else if (this.search) for (const id of ids) this.changedSinceIndexed.add(id);
+    });
   }
 
   /** The articles not deleted (a new array each time; its records are shared, not to be changed). */
@@ -148,7 +160,6 @@ export class ReadingService {
       await db.articleContents.put({ id, contentHtml: extract.contentHtml, text: extract.text });
       return { id, created: !live, title: record.title, record };
     });
-    await this.indexed((search) => search.replace(this.searchDoc(result.record, extract.text)));
     return { id: result.id, created: result.created, title: result.title };
   }
 
@@ -165,10 +176,23 @@ export class ReadingService {
     };
   }
 
-  /** Runs `change` on the search index if it is loaded (otherwise it is built fresh when needed). */
-  private async indexed(change: (search: ReadingSearch) => void): Promise<void> {
-    if (!this.search) return;
-    change(await this.search);
+  /** The search index, brought up to date with the articles written since it was last used. */
+  private async currentSearch(): Promise<ReadingSearch> {
+    const search = await this.loadSearch();
+    if (this.changedSinceIndexed.size === 0) return search;
+    const ids = [...this.changedSinceIndexed];
+    this.changedSinceIndexed.clear();
+    const [articles, contents] = await Promise.all([
+      this.db.articles.bulkGet(ids),
+      this.db.articleContents.bulkGet(ids),
+    ]);
+    ids.forEach((id, index) => {
+      const article = articles[index];
+      if (article && article.deletedAt === undefined)
+        search.replace(this.searchDoc(article, contents[index]?.text ?? ''));
+      else search.remove(id);
+    });
+    return search;
   }
 
   private loadSearch(): Promise<ReadingSearch> {
@@ -220,7 +244,7 @@ export class ReadingService {
     // answered at once rather than after every article is read and tokenised.
     if (!query) void this.loadSearch().catch(() => undefined);
     if (query) {
-      const ranked = (await this.loadSearch()).search(query);
+      const ranked = (await this.currentSearch()).search(query);
       const order = new Map(ranked.map((id, i) => [id, i]));
       chosen = chosen.filter((a) => order.has(a.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     } else if (options.sort === 'published') {
@@ -283,20 +307,7 @@ export class ReadingService {
       updatedAt: this.now(),
     };
     await this.db.articles.put(next);
-    // Tags are searchable words and the status is stored with each entry: the index follows.
-    if (changes.status || changes.tags) await this.reindex([next]);
     return toRow(next, 0);
-  }
-
-  /** Brings an index already built up to date with changed articles (their text read back). */
-  private async reindex(articles: readonly SavedArticleRecord[]): Promise<void> {
-    if (!this.search || articles.length === 0) return;
-    const contents = await this.db.articleContents.bulkGet(articles.map((article) => article.id));
-    await this.indexed((search) =>
-      articles.forEach((article, index) =>
-        search.replace(this.searchDoc(article, contents[index]?.text ?? '')),
-      ),
-    );
   }
 
   /** Marks an article deleted (undo brings it back within a minute). */
@@ -321,7 +332,6 @@ export class ReadingService {
         article.tags = [...new Set(article.tags.map((tag) => (tag === from ? to : tag)))];
         changed.push(article);
       });
-    await this.reindex(changed.filter((article) => article.deletedAt === undefined));
     return changed.length;
   }
 
@@ -365,7 +375,6 @@ export class ReadingService {
       const unique = new Map(rows.map((row) => [row.id, row]));
       await db.articles.bulkPut([...unique.values()]);
     });
-    this.search = null;
     return report;
   }
 
@@ -437,7 +446,6 @@ export class ReadingService {
         fetchError: error instanceof Error ? error.message : String(error),
       });
     }
-    this.search = null;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../db/test-helpers';
-import { keptUntilChanged } from './table-cache';
+import { keptUntilChanged, onRowsChanged } from './table-cache';
 
 describe('keptUntilChanged', () => {
   it('reads once, then again only after a write to its table', async () => {
@@ -29,5 +29,25 @@ describe('keptUntilChanged', () => {
     const count = keptUntilChanged(db, 'sites', read);
     await expect(count()).rejects.toThrow('disk');
     expect(await count()).toBe(3);
+  });
+});
+
+describe('onRowsChanged', () => {
+  it('reports the keys a write changed, and "all" for a clear or a bulk write of 50 rows or more', async () => {
+    const db = freshDatabase();
+    await db.open();
+    const reports: Array<string[] | 'all'> = [];
+    onRowsChanged(db, ['sites'], (keys) => reports.push(keys === 'all' ? 'all' : [...keys].sort()));
+    await db.settings.put({ key: 'unrelated', value: 1 });
+    await db.sites.bulkPut([
+      { host: 'b.example', enabled: true, updatedAt: 1 },
+      { host: 'a.example', enabled: false, updatedAt: 1 },
+    ]);
+    await db.sites.delete('b.example');
+    await db.sites.bulkPut(
+      Array.from({ length: 60 }, (_, i) => ({ host: `h${i}.example`, enabled: true, updatedAt: 2 })),
+    );
+    await db.sites.clear();
+    expect(reports).toEqual([['a.example', 'b.example'], ['b.example'], 'all', 'all']);
   });
 });

@@ -26,3 +26,45 @@ export function keptUntilChanged<T>(
       throw error;
     }));
 }
+
+/** A node of the key ranges Dexie reports as changed (its RangeSet, possibly a structured clone). */
+interface KeyRangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: KeyRangeNode | null;
+  r?: KeyRangeNode | null;
+}
+
+/**
+ * Calls `listener` after every committed write to `tables` with the primary keys it changed, or
+ * with 'all' when Dexie reports a range instead of keys (a clear, a delete by range, or a bulk
+ * write of 50 rows or more): for a derived copy that is cheaper to update row by row than to
+ * rebuild, such as the reading list's search index.
+ */
+export function onRowsChanged(
+  db: Dexie,
+  tables: readonly string[],
+  listener: (keys: ReadonlySet<string> | 'all') => void,
+): void {
+  const parts = tables.map((table) => `idb://${db.name}/${table}/`);
+  Dexie.on('storagemutated', (mutated) => {
+    let keys: Set<string> | 'all' | null = null;
+    const visit = (node: KeyRangeNode | null | undefined): void => {
+      if (!node || keys === 'all' || node.from === undefined) return;
+      if (typeof node.from !== 'string' || node.from !== node.to) {
+        keys = 'all';
+        return;
+      }
+      keys!.add(node.from);
+      visit(node.l);
+      visit(node.r);
+    };
+    for (const part of parts) {
+      const changed = (mutated as Record<string, KeyRangeNode | undefined>)[part];
+      if (!changed) continue;
+      keys ??= new Set();
+      visit(changed);
+    }
+    if (keys !== null) listener(keys);
+  });
+}
