@@ -72,7 +72,6 @@ export default defineBackground({
       loadLexicon: async () =>
         (await fetch(browser.runtime.getURL(DISCOVERY_LEXICON_PATH))).json() as Promise<LexiconData>,
       changed: async () => {
-        await Promise.all([search.invalidate(), ranking.invalidate()]);
         await libraryChanged();
         await notifyPages();
       },
@@ -133,7 +132,6 @@ export default defineBackground({
         .pollDue()
         .then(async (polled) => {
           if (polled > 0) {
-            await Promise.all([search.invalidate(), ranking.invalidate()]);
             await libraryChanged();
           }
         })
@@ -162,7 +160,6 @@ export default defineBackground({
       installStarterPack(db, loadStarterPack)
         .then(async (report) => {
           if (!report) return;
-          await Promise.all([search.invalidate(), ranking.invalidate()]);
           await libraryChanged();
         })
         .catch((error: unknown) => console.error('Backstory: could not install the starter library', error));

@@ -162,9 +162,8 @@ export function createHandlers({
     return run;
   };
 
-  /** After analyses changed: indexes are rebuilt on next use and the side panel refreshes. */
+  /** After analyses changed: the side panel refreshes (indexes follow their tables themselves). */
   const analysesChanged = async () => {
-    await Promise.all([search.invalidate(), ranking.invalidate()]);
     await libraryChanged();
   };
   /** After actors or events changed: the same, plus every open page rescans. */

@@ -1,41 +1,26 @@
 /**
  * The ranking index (lib/ranking/index.ts) of the library: held in memory, saved in the database
  * so a restarted service worker loads it instead of re-reading every analysis, and rebuilt after
- * the library changes (`invalidate`, called by every write path: imports, the starter pack).
+ * any write to the analyses (Dexie's `storagemutated`, whoever writes).
  */
 import type { BackstoryDatabase } from '../db/database';
 import { buildRankingIndex, type RankingIndex } from '../ranking/index';
+import { savedUntilChanged } from './table-cache';
 
 const SETTING_KEY = 'rankingIndex';
 /** Analyses read per query while building (bounds memory with large libraries). */
 const BATCH = 5000;
 
 export class RankingIndexStore {
-  private current: Promise<RankingIndex> | null = null;
-
-  constructor(private readonly db: BackstoryDatabase) {}
-
   /** The index, from memory, from the database, or built from the analyses. */
-  get(): Promise<RankingIndex> {
-    this.current ??= this.load().catch((error: unknown) => {
-      this.current = null;
-      throw error;
+  readonly get: () => Promise<RankingIndex>;
+
+  constructor(private readonly db: BackstoryDatabase) {
+    this.get = savedUntilChanged(db, ['analyses'], SETTING_KEY, {
+      build: async () => buildRankingIndex(await this.readAll()),
+      save: (index) => index,
+      revive: (saved) => ((saved as RankingIndex).version === 1 ? (saved as RankingIndex) : undefined),
     });
-    return this.current;
-  }
-
-  /** Forgets the index; the next `get` rebuilds it. */
-  async invalidate(): Promise<void> {
-    this.current = null;
-    await this.db.settings.delete(SETTING_KEY);
-  }
-
-  private async load(): Promise<RankingIndex> {
-    const stored = (await this.db.settings.get(SETTING_KEY))?.value as RankingIndex | undefined;
-    if (stored?.version === 1) return stored;
-    const index = buildRankingIndex(await this.readAll());
-    await this.db.settings.put({ key: SETTING_KEY, value: index });
-    return index;
   }
 
   private async readAll() {

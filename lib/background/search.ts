@@ -1,10 +1,11 @@
 /**
  * Full-text search over the library with MiniSearch: an inverted index held in the background,
  * saved in the database (so a restarted service worker loads it instead of re-reading and
- * re-tokenising every analysis), and rebuilt on first use after the library changed.
+ * re-tokenising every analysis), and rebuilt on first use after any write to the library's tables.
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { BackstoryDatabase } from '../db/database';
+import { savedUntilChanged } from './table-cache';
 
 interface SearchDocument {
   id: string;
@@ -31,26 +32,20 @@ const OPTIONS: Options<SearchDocument> = {
 };
 
 export class LibrarySearch {
-  private index: Promise<MiniSearch<SearchDocument>> | null = null;
+  /** The index, dropped by every write to the analyses or the entities (their names are searched). */
+  private readonly index: () => Promise<MiniSearch<SearchDocument>>;
 
-  constructor(private readonly db: BackstoryDatabase) {}
-
-  /** Forgets the index; the next search rebuilds it. */
-  async invalidate(): Promise<void> {
-    this.index = null;
-    await this.db.settings.delete(SETTING_KEY);
-  }
-
-  private async load(): Promise<MiniSearch<SearchDocument>> {
-    const saved = (await this.db.settings.get(SETTING_KEY))?.value as
-      { version: number; json: string } | undefined;
-    if (saved?.version === INDEX_VERSION) return MiniSearch.loadJSON<SearchDocument>(saved.json, OPTIONS);
-    const index = await this.build();
-    await this.db.settings.put({
-      key: SETTING_KEY,
-      value: { version: INDEX_VERSION, json: JSON.stringify(index) },
+  constructor(private readonly db: BackstoryDatabase) {
+    this.index = savedUntilChanged(db, ['analyses', 'entities'], SETTING_KEY, {
+      build: () => this.build(),
+      save: (index) => ({ version: INDEX_VERSION, json: JSON.stringify(index) }),
+      revive: (saved) => {
+        const { version, json } = saved as { version?: number; json?: string };
+        return version === INDEX_VERSION && typeof json === 'string'
+          ? MiniSearch.loadJSON<SearchDocument>(json, OPTIONS)
+          : undefined;
+      },
     });
-    return index;
   }
 
   private async build(): Promise<MiniSearch<SearchDocument>> {
@@ -75,11 +70,7 @@ export class LibrarySearch {
   async search(query: string): Promise<string[]> {
     const trimmed = query.trim();
     if (!trimmed) return [];
-    this.index ??= this.load().catch((error: unknown) => {
-      this.index = null;
-      throw error;
-    });
-    const index = await this.index;
+    const index = await this.index();
     return index.search(trimmed).map((result) => String(result.id));
   }
 }

@@ -3,6 +3,7 @@
  * it changes (the reading list on every keystroke of a search, the catalogue on every page load).
  */
 import Dexie from 'dexie';
+import type { BackstoryDatabase } from '../db/database';
 
 /**
  * Wraps `read` so it runs once and its result is kept until a committed write touches one of
@@ -67,4 +68,48 @@ export function onRowsChanged(
     }
     if (keys !== null) listener(keys);
   });
+}
+
+/**
+ * Like `keptUntilChanged`, for a derived value that is slow to build (an index): also saved in the
+ * `settings` table under `key`, so a restarted worker loads it, and dropped there too by every
+ * committed write to `tables`. `revive` returns undefined for a saved value of another version. A
+ * value built from rows a write has since changed is neither kept nor saved.
+ */
+export function savedUntilChanged<T>(
+  db: BackstoryDatabase,
+  tables: readonly string[],
+  key: string,
+  {
+    build,
+    save,
+    revive,
+  }: { build: () => Promise<T>; save: (value: T) => unknown; revive: (saved: unknown) => T | undefined },
+): () => Promise<T> {
+  let generation = 0;
+  let kept: Promise<T> | null = null;
+  const prefixes = tables.map((table) => `idb://${db.name}/${table}/`);
+  Dexie.on('storagemutated', (parts) => {
+    if (!Object.keys(parts).some((part) => prefixes.some((prefix) => part.startsWith(prefix)))) return;
+    generation++;
+    kept = null;
+    void db.settings.delete(key).catch(() => undefined);
+  });
+  const load = async (built: number): Promise<T> => {
+    const saved = (await db.settings.get(key))?.value;
+    const revived = saved === undefined ? undefined : revive(saved);
+    if (revived !== undefined && built === generation) return revived;
+    const value = await build();
+    if (built === generation) await db.settings.put({ key, value: save(value) });
+    return value;
+  };
+  return () => {
+    if (kept) return kept;
+    const loading: Promise<T> = load(generation).catch((error: unknown) => {
+      if (kept === loading) kept = null;
+      throw error;
+    });
+    kept = loading;
+    return loading;
+  };
 }
