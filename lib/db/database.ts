@@ -157,8 +157,9 @@ export interface SettingRecord {
 
 /**
  * Every schema version, oldest first. A version is never edited once released: a change is a new
- * entry, with an `upgrade` when existing rows need rewriting. Tests open each earlier version,
- * write rows, then open the latest and check nothing was lost (lib/db/database.test.ts).
+ * entry, with an `upgrade` when existing rows need rewriting. Tests write a full library (every
+ * table, every field) at each earlier version, open the latest and compare every row with what the
+ * upgrades must make of it; planted mistakes show the comparison catches them (lib/db/upgrade.test.ts).
  */
 export const SCHEMA_VERSIONS: ReadonlyArray<{
   version: number;
