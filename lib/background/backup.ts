@@ -67,6 +67,8 @@ const tablesSchema = z.strictObject({
         contentState: z.enum(['pending', 'saved', 'failed']).optional(),
         fetchError: z.string().max(1000).optional(),
         progress: z.number().min(0).max(1).optional(),
+        // An article deleted within its undo window is kept as it is: restored, it can still be undone.
+        deletedAt: time.optional(),
       }),
     )
     .default([]),
