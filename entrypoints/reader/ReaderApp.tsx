@@ -1,4 +1,4 @@
-import DOMPurify from 'dompurify';
+import { sanitiseStoredHtml } from '@/lib/extract/readable';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -109,7 +109,7 @@ export function ReaderApp() {
         ...(article.row.publishedAt ? { publishedAt: article.row.publishedAt } : {}),
         ...(article.row.readingMinutes ? { readingMinutes: article.row.readingMinutes } : {}),
       }}
-      purify={(html) => DOMPurify.sanitize(html)}
+      purify={(html) => sanitiseStoredHtml(html, article.row.url, window)}
       onContentReady={onContentReady}
       newAnalyses={article.newAnalyses.map((analysis) => ({
         id: analysis.id,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readArticle } from './readable';
+import { readArticle, sanitiseStoredHtml } from './readable';
 
 const PAGE = 'https://news.example/world/2016/story.html';
 
@@ -84,5 +84,23 @@ describe('readArticle', () => {
     expect(article.text).not.toContain('Menu');
     expectHarmless(article.contentHtml, window);
     expect(article.contentHtml).toContain('src="https://news.example/world/2016/x"');
+  });
+});
+
+describe('sanitiseStoredHtml (what the reader view shows, from any source)', () => {
+  it('keeps the text and drops what a hostile backup could carry: trackers, forms, overlays, scripts', () => {
+    const { window } = new JSDOM('<!doctype html><body></body>');
+    const stored = `<p>${PARAGRAPH}</p>
+      <img src="https://tracker.example/pixel.gif" width="1" height="1">
+      <img src="https://news.example/photo.jpg" alt="Delegates in Geneva">
+      <form action="https://phish.example/"><input type="password" name="pw"><button>Sign in</button></form>
+      <div style="position:fixed;inset:0;z-index:9999">Your session expired</div>
+      <a href="javascript:alert(1)">Click</a><script>window.ran = true</script>`;
+    const html = sanitiseStoredHtml(stored, PAGE, window as unknown as Window);
+    expect(html).toContain(PARAGRAPH);
+    expect(html).not.toMatch(/<img|<form|<input|<button|<script|style=|javascript:/i);
+    expect(html).toContain('[Delegates in Geneva]');
+    // The overlay's words stay as text; its power to cover the page does not.
+    expect(html).toContain('Your session expired');
   });
 });

@@ -148,6 +148,22 @@ function sanitise(html: string, pageUrl: string, purifyWindow: Window): HTMLElem
   return holder;
 }
 
+/**
+ * Stored article HTML as the reader view shows it, by the same profile every article is saved with,
+ * whatever brought it (a save, a download, a backup): only the allowed tags and attributes, links
+ * made safe, and no image that would load from the network (a saved page must not tell its site,
+ * or a tracker, when it is read).
+ */
+export function sanitiseStoredHtml(html: string, pageUrl: string, purifyWindow: Window): string {
+  const holder = sanitise(html, pageUrl, purifyWindow);
+  for (const image of holder.querySelectorAll('img')) {
+    const alt = image.getAttribute('alt')?.trim();
+    if (alt) image.replaceWith(holder.ownerDocument.createTextNode(`[${alt}]`));
+    else image.remove();
+  }
+  return holder.innerHTML;
+}
+
 /** The plain text of `root`: each block element's text on its own paragraph, white space collapsed. */
 function plainText(root: Node): string {
   const paragraphs: string[] = [];

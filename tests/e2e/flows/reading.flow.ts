@@ -52,6 +52,15 @@ export function readingFlows(launch: LaunchDriver, browserName: string) {
       await waitForElement(reader, 'article, main', /gun/i);
       await waitForHighlights(reader);
       expect(await highlightedTexts(reader)).toContain('Obama');
+      // Saved content is inert: the article's photos (remote) are neither shown nor fetched.
+      expect(
+        await reader.evaluate(() => ({
+          images: document.querySelectorAll('img').length,
+          fetched: performance
+            .getEntriesByType('resource')
+            .filter((entry) => !entry.name.startsWith(location.origin)).length,
+        })),
+      ).toEqual({ images: 0, fetched: 0 });
       await reader.screenshot(`screenshots/${browserName.toLowerCase()}-reader-view.png`);
       await reader.close();
       await list.close();
