@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchFirefoxWithExtension, openExtensionUrl } from './firefox.mjs';
-import { readCard, readHighlights } from './page-probes.mjs';
+import { firefoxShadowReader } from './closed-shadow.mjs';
+import { CARD_HOST, hasMarks, MARKS_HOST, readCard, readMarks } from './page-probes.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -20,6 +21,21 @@ async function until(page, fn, arg, timeoutMs = 15_000) {
     await sleep(100);
   }
   throw new Error(`Timed out waiting for ${fn.toString().slice(0, 80)}`);
+}
+
+/** Polls `check` (run here, not in a page) until it is truthy. @param {() => Promise<unknown>} check */
+async function untilTrue(check, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${check.toString().slice(0, 80)}`);
+    await sleep(100);
+  }
+}
+
+/** Backstory's closed shadow roots in `page`, read over BiDi. @param {import('puppeteer-core').Page} page */
+function shadowsOf(page) {
+  const context = /** @type {any} */ (page.mainFrame()).browsingContext;
+  return firefoxShadowReader(context.userContext.browser.session, () => context.id);
 }
 
 /** @param {{ headless: boolean, skipBuild: boolean, outDir: string }} options */
@@ -52,18 +68,18 @@ export async function startFirefox({ headless, skipBuild, outDir }) {
   }
 
   mkdirSync(outDir, { recursive: true });
-  await until(page, () => CSS.highlights.size > 0);
+  const shadows = shadowsOf(page);
+  await untilTrue(() => shadows.inShadow(MARKS_HOST, hasMarks, null));
   await page.screenshot({ path: `${outDir}/firefox-demo-page.png` });
-  const [target] = (await page.evaluate(readHighlights, 'backstory-actor')).filter(
+  const [target] = ((await shadows.inShadow(MARKS_HOST, readMarks, 'actor')) ?? []).filter(
     (h) => h.y > 80 && h.y < 800,
   );
   if (target) {
     await page.mouse.move(target.x, target.y);
-    await until(page, readCard);
-    await until(
-      page,
-      () => !document.querySelector('backstory-card')?.shadowRoot?.textContent?.includes('Loading'),
-    );
+    await untilTrue(async () => {
+      const card = await shadows.inShadow(CARD_HOST, readCard, null);
+      return card !== null && !card.includes('Loading');
+    });
     await page.screenshot({ path: `${outDir}/firefox-hover-card.png` });
   }
   // The sidebar's page, in a tab of the sidebar's width, following the demo page's tab.

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
-import { readCard, readHighlights } from './page-probes.mjs';
+import { chromiumShadowReader } from './closed-shadow.mjs';
+import { CARD_HOST, hasMarks, MARKS_HOST, readCard, readMarks } from './page-probes.mjs';
 import { startFirefox } from './start-firefox.mjs';
 
 const headless = process.argv.includes('--headless');
@@ -47,23 +48,34 @@ await worker.evaluate(async () => {
   }
 });
 
+/** Polls `check` until it is truthy, for at most 15 s. @param {() => Promise<unknown>} check */
+async function until(check) {
+  const end = Date.now() + 15_000;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${check.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demoUrl);
 
 if (headless) {
   mkdirSync(outDir, { recursive: true });
-  await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 15_000 });
+  // Backstory's marks and card are in closed shadow roots: read through the DevTools protocol.
+  const shadows = chromiumShadowReader(page, undefined);
+  await until(() => shadows.inShadow(MARKS_HOST, hasMarks, null));
   await page.screenshot({ path: `${outDir}/demo-page.png` });
   // Hover the first highlighted actor in view and wait for its card.
-  const [target] = (await page.evaluate(readHighlights, 'backstory-actor')).filter(
+  const [target] = ((await shadows.inShadow(MARKS_HOST, readMarks, 'actor')) ?? []).filter(
     (h) => h.y > 80 && h.y < 800,
   );
   if (target) {
     await page.mouse.move(target.x, target.y);
-    await page.waitForFunction(readCard, null, { timeout: 10_000 });
-    await page.waitForFunction(
-      () => !document.querySelector('backstory-card')?.shadowRoot?.textContent?.includes('Loading'),
-    );
+    await until(async () => {
+      const card = await shadows.inShadow(CARD_HOST, readCard, null);
+      return card !== null && !card.includes('Loading');
+    });
     await page.screenshot({ path: `${outDir}/hover-card.png` });
   }
   await page.bringToFront();
@@ -95,7 +107,7 @@ if (headless) {
     list.locator('ul[aria-label="Saved articles"] li button').first().click(),
   ]);
   await reader.setViewportSize({ width: 1000, height: 900 });
-  await reader.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 15_000 });
+  await until(() => chromiumShadowReader(reader, undefined).inShadow(MARKS_HOST, hasMarks, null));
   await reader.screenshot({ path: `${outDir}/reader-view.png` });
   console.log(
     `Screenshots written to ${outDir}/: demo-page.png, hover-card.png, side-panel.png, add-analysis.png, reading-list.png, reader-view.png`,

@@ -5,8 +5,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { findArticleRoot, isReadable, scanRoots, type ScanOptions } from '@/lib/dom/blocks';
 import { readPageMeta, type PageMeta } from '@/lib/dom/page-meta';
-import { adoptHighlightStyles } from '@/lib/dom/highlight-styles';
-import { browserHighlightApi, clearHighlights, showFocus, showHighlights } from '@/lib/dom/highlights';
+import { MARKS_HOST_TAG, MarkLayer } from '@/lib/dom/marks';
 import { countMentions, PageScanner, selectForHighlight, type PageMention } from '@/lib/dom/scanner';
 import { matcherSteps, type EntityMatcher } from '@/lib/entities/matcher';
 import { advance } from '@/lib/entities/steps';
@@ -22,7 +21,10 @@ const LARGE_SETUP_ENTITIES = 2_000;
 /** The tag of the shadow host of Backstory's card; its content is never read. */
 export const CARD_HOST_TAG = 'backstory-card';
 
-export const isOwnUi = (element: Element) => element.tagName.toLowerCase() === CARD_HOST_TAG;
+/** Backstory's own elements in the page (the card and the marks), never read nor watched. */
+export const OWN_UI_SELECTOR = `${CARD_HOST_TAG}, ${MARKS_HOST_TAG}`;
+
+export const isOwnUi = (element: Element) => element.matches(OWN_UI_SELECTOR);
 
 export interface PageSession {
   /** The page's address as Backstory files it (see createPageSession). */
@@ -52,7 +54,8 @@ export function createPageSession(
   request: Requester,
   pageUrl: () => string = () => location.href,
 ): PageSession {
-  const api = browserHighlightApi();
+  // Removed with the context (an extension update or reload leaves no marks behind).
+  const marks = new MarkLayer(document, ctx.signal);
   let setup: PageSetup | null = null;
   /** Counts `reconfigure` calls, so that only the latest one installs its setup and matcher. */
   let configurations = 0;
@@ -115,13 +118,7 @@ export function createPageSession(
   const showMentions = () => {
     mentions = scanner ? scanner.mentions() : [];
     highlighted = setup?.active ? selectForHighlight(mentions, setup.settings.highlightMode) : [];
-    if (api) {
-      for (const mention of highlighted) {
-        const root = mention.range.startContainer.getRootNode();
-        if (root instanceof ShadowRoot) adoptHighlightStyles(root);
-      }
-      showHighlights(api, highlighted);
-    }
+    marks.show(highlighted);
     listeners.forEach((listener) => listener());
     // Prominence for ranking: which entities the headline and the lead name.
     const named = (text: string | undefined) =>
@@ -163,7 +160,7 @@ export function createPageSession(
         if (!setup || !matcher) return;
         if (!setup.active) {
           scanner = null;
-          if (api) clearHighlights(api);
+          marks.clear();
           await publish();
           return;
         }
@@ -174,7 +171,6 @@ export function createPageSession(
         const fresh = new PageScanner(matcher, scanOptions(), (id) => kinds.get(id));
         scanner = fresh;
         timed(() => {
-          if (api) adoptHighlightStyles(document);
           const article = findArticleRoot(document);
           roots = scanRoots(document, article);
           meta = readPageMeta(document, article);
@@ -217,14 +213,8 @@ export function createPageSession(
       }
       await session.fullScan();
     },
-    setFocus: (mention) => {
-      if (api) showFocus(api, mention);
-    },
+    setFocus: (mention) => marks.setFocus(mention),
     onChange: (listener) => void listeners.push(listener),
   };
-
-  ctx.onInvalidated(() => {
-    if (api) clearHighlights(api);
-  });
   return session;
 }

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { starterPack } from '../db/test-helpers';
 import { EntityMatcher } from '../entities/matcher';
-import { clearHighlights, showHighlights, type HighlightApi } from './highlights';
 import { countMentions, PageScanner, selectForHighlight } from './scanner';
 
 const pack = starterPack();
@@ -79,22 +78,5 @@ describe('PageScanner', () => {
     ]);
     expect(selectForHighlight(mentions, 'first').map((m) => m.range.startOffset)).toEqual([0, 29]);
     expect(selectForHighlight(mentions, 'every')).toHaveLength(3);
-  });
-});
-
-describe('highlights', () => {
-  it('registers one highlight per kind and clears them all', async () => {
-    document.body.innerHTML = '<p>Putin and the Geneva talks.</p>';
-    const scanner = newScanner();
-    await scanner.scan([document.body], unpaced);
-    const registry = new Map<string, unknown>();
-    const api: HighlightApi = { registry, create: (ranges) => ranges.map((r) => r.toString()) };
-    showHighlights(api, scanner.mentions());
-    expect(Object.fromEntries(registry)).toEqual({
-      'backstory-actor': ['Putin'],
-      'backstory-event': ['Geneva talks'],
-    });
-    clearHighlights(api);
-    expect(registry.size).toBe(0);
   });
 });

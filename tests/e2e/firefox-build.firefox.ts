@@ -8,7 +8,7 @@ import { GECKO_ID } from '../../scripts/firefox.mjs';
 import { launchFirefoxDriver, WIDGET_ID } from './driver/firefox';
 import { countRows, tabIdFor, texts } from './driver/actions';
 import { useDriver } from './flows/fixture';
-import { clickCardButton, highlights, waitForCard } from './probes';
+import { clickCardButton, highlights, inCard, waitForCard } from './probes';
 
 const sidebar = (browser: { inBrowserWindow(expression: string): Promise<unknown> }) =>
   browser.inBrowserWindow(
@@ -83,9 +83,7 @@ describe('the Firefox build in real Firefox', () => {
     // Firefox refuses sidebarAction.open() outside its own user-input handlers (a page's click
     // reaches the background as a message): the card says what to do instead.
     await expect
-      .poll(() =>
-        page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.textContent ?? ''),
-      )
+      .poll(async () => (await inCard(page, (root) => root.textContent ?? '', null)) ?? '')
       .toMatch(/press Alt\+Shift\+B/);
     expect((await sidebar(fixture.browser)).open).toBe(false);
     // The panel, once open, is focused on the actor whose card asked for it.

@@ -14,7 +14,7 @@ import {
   waitForStarter,
   type Session,
 } from './harness';
-import { highlightedTexts, highlights, waitForHighlights } from './probes';
+import { highlightedTexts, highlights, inCard, waitForCard, waitForHighlights } from './probes';
 
 mkdirSync('screenshots', { recursive: true });
 
@@ -132,10 +132,8 @@ describe('highlights and hover cards in real Chromium', () => {
     await waitForHighlights(page);
     expect(await highlightedTexts(page)).toEqual(['Staffan de Mistura']);
     const frame = page.frames().find((f) => f.url().endsWith('frame-inner.html'))!;
-    await frame.waitForFunction(() => CSS.highlights.has('backstory-actor'));
-    const inner = await frame.evaluate(() =>
-      [...CSS.highlights.get('backstory-actor')!].map((r) => r.toString()),
-    );
+    await waitForHighlights(frame);
+    const inner = (await highlights(frame, 'backstory-actor')).map((h) => h.text);
     expect(inner.sort()).toEqual(['Aleppo', 'Hezbollah']);
     await page.close();
   });
@@ -155,18 +153,20 @@ describe('the card on a dark page', () => {
         (h) => h.text === 'Staffan de Mistura',
       )!;
       await page.mouse.move(target.x, target.y);
-      await page.waitForFunction(() =>
-        document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card__analyses li'),
-      );
-      const style = await page.evaluate(() => {
-        const card = document.querySelector('backstory-card')!.shadowRoot!.querySelector('.card')!;
-        const name = card.querySelector('.card__name')!;
-        return {
-          background: getComputedStyle(card).backgroundColor,
-          font: getComputedStyle(name).fontFamily,
-          size: getComputedStyle(name).fontSize,
-        };
-      });
+      await waitForCard(page, '.card__analyses li');
+      const style = (await inCard(
+        page,
+        (root) => {
+          const card = root.querySelector('.card')!;
+          const name = card.querySelector('.card__name')!;
+          return {
+            background: getComputedStyle(card).backgroundColor,
+            font: getComputedStyle(name).fontFamily,
+            size: getComputedStyle(name).fontSize,
+          };
+        },
+        null,
+      ))!;
       expect(style.background).toBe('rgb(31, 34, 39)');
       expect(style.font).not.toMatch(/Courier/);
       expect(style.size).toBe('17px');

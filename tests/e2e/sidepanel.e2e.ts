@@ -13,7 +13,7 @@ import {
   waitForStarter,
   type Session,
 } from './harness';
-import { highlights, waitForHighlights } from './probes';
+import { cardButton, highlights, waitForCard, waitForHighlights } from './probes';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
@@ -118,15 +118,9 @@ describe('the side panel in real Chromium', () => {
     await page.evaluate((y) => window.scrollBy(0, y - 300), (await find()).y);
     const target = await find();
     await page.mouse.move(target.x, target.y);
-    await page.waitForFunction(() =>
-      document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card__analyses li'),
-    );
+    await waitForCard(page, '.card__analyses li');
     // A real click: the card ignores clicks a script dispatches.
-    const button = await page.evaluate(() => {
-      const buttons = [...document.querySelector('backstory-card')!.shadowRoot!.querySelectorAll('button')];
-      const rect = buttons.find((b) => b.textContent === 'Open in side panel')!.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
+    const button = (await cardButton(page, 'Open in side panel'))!;
     await page.mouse.move(button.x, button.y, { steps: 3 });
     await page.mouse.click(button.x, button.y);
     const panel = await panelFor(`tabId=${tabId}`);

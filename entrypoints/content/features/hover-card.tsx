@@ -1,7 +1,7 @@
 /**
  * The hover card: own hit-testing on pointer moves (throttled to one per frame), opened after a
  * short dwell, kept open while the pointer is on the card, closed after a grace period or on Escape
- * (WCAG 1.4.13). Rendered with Preact in a shadow root attached to <html>, so the page's body is
+ * (WCAG 1.4.13). Rendered with Preact in a closed shadow root attached to <html>, so the page's body is
  * untouched and page CSS cannot reach it. Only trusted input (the reader's own) opens it or presses
  * its buttons.
  */
@@ -77,6 +77,8 @@ export async function setupHoverCard(
   const createUi = async () => {
     const created = await createShadowRootUi<HTMLElement>(ctx, {
       name: CARD_HOST_TAG,
+      // Closed: the page's scripts cannot read what the card says about the reader's library.
+      mode: 'closed',
       ...(css ? { css } : {}),
       position: 'inline',
       anchor: 'html',

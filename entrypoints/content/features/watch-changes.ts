@@ -4,7 +4,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { observeTextChanges } from '@/lib/dom/batched-observer';
-import { CARD_HOST_TAG, type PageSession } from '../page-session';
+import { OWN_UI_SELECTOR, type PageSession } from '../page-session';
 
 export function watchChanges(ctx: ContentScriptContext, session: PageSession): void {
   const controller = new AbortController();
@@ -14,7 +14,7 @@ export function watchChanges(ctx: ContentScriptContext, session: PageSession): v
     schedule: (callback) => ctx.requestAnimationFrame(callback),
     isOwn: (node) => {
       const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      return element?.closest(CARD_HOST_TAG) != null;
+      return element?.closest(OWN_UI_SELECTOR) != null;
     },
   });
   ctx.addEventListener(window, 'wxt:locationchange', () => void session.fullScan());

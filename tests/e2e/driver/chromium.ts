@@ -1,11 +1,14 @@
 /** The flows' driver for Chromium: playwright-core with the Chrome build (scripts/chromium.mjs). */
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../../../scripts/chromium.mjs';
+import { chromiumShadowReader } from '../../../scripts/closed-shadow.mjs';
 import { pollInPage } from './poll';
 import type { DriverBrowser, DriverPage, InPage } from './types';
 
 function wrap(page: Page): DriverPage {
+  const shadows = chromiumShadowReader(page, undefined);
   const driverPage: DriverPage = {
+    inShadow: (host, fn, arg) => shadows.inShadow(host, fn, arg),
     url: () => page.url(),
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'domcontentloaded' });

@@ -1,6 +1,7 @@
 /** The flows' driver for Firefox: puppeteer-core over WebDriver BiDi with the Firefox build (scripts/firefox.mjs). */
 import type { Browser, Page } from 'puppeteer-core';
 import { GECKO_ID, launchFirefoxWithExtension } from '../../../scripts/firefox.mjs';
+import { firefoxShadowReader } from '../../../scripts/closed-shadow.mjs';
 import { pollInPage } from './poll';
 import type { DriverBrowser, DriverPage, InPage } from './types';
 
@@ -9,6 +10,7 @@ interface BidiSession {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
 }
 interface BidiContext {
+  id: string;
   navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void>;
   userContext: { browser: { session: BidiSession } };
 }
@@ -31,7 +33,9 @@ async function navigate(page: Page, url: string, driverPage: DriverPage) {
 }
 
 function wrap(page: Page): DriverPage {
+  const shadows = firefoxShadowReader(contextOf(page).userContext.browser.session, () => contextOf(page).id);
   const driverPage: DriverPage = {
+    inShadow: (host, fn, arg) => shadows.inShadow(host, fn, arg),
     url: () => page.url(),
     goto: (url) => navigate(page, url, driverPage),
     evaluate: <R, A>(fn: InPage<A, R>, arg?: A) => page.evaluate(fn as never, arg as never) as Promise<R>,

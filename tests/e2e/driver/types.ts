@@ -11,7 +11,15 @@ export type BrowserName = 'chromium' | 'firefox';
 /** A function evaluated inside a page; it is serialised, so it may use only its argument. */
 export type InPage<A, R> = (arg: A) => R | Promise<R>;
 
-export interface DriverPage {
+/**
+ * Reads inside Backstory's closed shadow roots, as the automation can and no page script can
+ * (scripts/closed-shadow.mjs): `fn(root, arg)` on the shadow root of the first `host` element.
+ */
+export interface ShadowReader {
+  inShadow<R, A>(host: string, fn: (root: ShadowRoot, arg: A) => R, arg: A): Promise<R | null>;
+}
+
+export interface DriverPage extends ShadowReader {
   url(): string;
   /** Loads a web page (http://127.0.0.1/...), resolving when its DOM is ready. */
   goto(url: string): Promise<void>;

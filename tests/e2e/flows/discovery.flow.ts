@@ -20,7 +20,14 @@ import {
 } from '../driver/actions';
 import type { DriverPage, LaunchDriver } from '../driver/types';
 import { GENERATED_DIR } from '../harness';
-import { cardText, highlightedTexts, highlights, waitForCard, waitForHighlights } from '../probes';
+import {
+  cardText,
+  highlightedTexts,
+  highlights,
+  waitForCard,
+  waitForHighlights,
+  waitForMarks,
+} from '../probes';
 import type { EntityRow } from '../../../lib/model/views';
 import { useDriver } from './fixture';
 
@@ -132,11 +139,7 @@ export function discoveryFlows(launch: LaunchDriver, browserName: string) {
         async () => (await Promise.all(central.map((n) => byName(fixture.control, n)))).every(Boolean),
         'the digest’s actors and events',
       );
-      await open.waitForFunction(
-        () => [...(CSS.highlights.get('backstory-actor') ?? [])].some((r) => r.toString() === 'Syrie'),
-        undefined,
-        15_000,
-      );
+      await waitForMarks(open, ({ actor }) => actor.some((h) => h.text === 'Syrie'), '"Syrie" highlighted');
       await open.close();
       const islamicState = (await byName(fixture.control, 'Islamic State'))!;
       expect(islamicState.aliases.map((a) => a.text)).toEqual(expect.arrayContaining(['ISIS']));

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { click, countRows, tabIdFor, texts, waitFor, waitForElement } from '../driver/actions';
 import type { DriverPage, LaunchDriver } from '../driver/types';
-import { clickCardButton, highlightedTexts, highlights, waitForCard, waitForHighlights } from '../probes';
+import {
+  clickCardButton,
+  highlightedTexts,
+  highlights,
+  waitForCard,
+  waitForCardText,
+  waitForHighlights,
+} from '../probes';
 import { startPages } from '../harness';
 import { useDriver } from './fixture';
 
@@ -75,18 +82,7 @@ export function readingFlows(launch: LaunchDriver, browserName: string) {
       await demo.mouseMove(target.x, target.y);
       await waitForCard(demo, '.card__analyses li');
       await clickCardButton(demo, 'Save page for later');
-      await expect
-        .poll(
-          () =>
-            demo.evaluate(
-              () =>
-                document
-                  .querySelector('backstory-card')
-                  ?.shadowRoot?.textContent?.includes('Saved to your reading list.') ?? false,
-            ),
-          { timeout: 15_000 },
-        )
-        .toBe(true);
+      await waitForCardText(demo, 'Saved to your reading list.', 15_000);
       expect(await countRows(fixture.control, 'articles')).toBe(before + 1);
       expect(await badgeOf(fixture.control, await tabIdFor(fixture.control, demo))).toBe('✓');
       await demo.close();
