@@ -36,8 +36,11 @@ export interface PageSession {
   readonly all: readonly PageMention[];
   /** Ids of every actor and event found on the page. */
   readonly entityIds: string[];
+  /** Main-thread time Backstory has spent on this page so far, in ms. */
+  readonly busyMs: number;
   fullScan(): Promise<void>;
-  rescan(containers: Element[]): Promise<void>;
+  /** Re-reads changed containers; resolves with whether the mentions changed. */
+  rescan(containers: Element[]): Promise<boolean>;
   /** Re-reads the setup from the background (settings, site switch, hidden aliases), then rescans. */
   reconfigure(): Promise<void>;
   setFocus(mention: PageMention | null): void;
@@ -89,12 +92,16 @@ export function createPageSession(
   let scanStartedAt = 0;
   /** The longest piece of synchronous work Backstory did on this page, in ms (budget: 50). */
   let longestTaskMs = 0;
+  /** All the time Backstory's own synchronous work took on this page, outside the scanner's. */
+  let busyMs = 0;
   const timed = <T>(work: () => T): T => {
     const start = performance.now();
     try {
       return work();
     } finally {
-      longestTaskMs = Math.max(longestTaskMs, performance.now() - start);
+      const elapsed = performance.now() - start;
+      longestTaskMs = Math.max(longestTaskMs, elapsed);
+      busyMs += elapsed;
     }
   };
 
@@ -152,6 +159,9 @@ export function createPageSession(
     get all() {
       return mentions;
     },
+    get busyMs() {
+      return busyMs + (scanner?.busyMs ?? 0);
+    },
     get entityIds() {
       return [...new Set(mentions.map((m) => m.entityId))];
     },
@@ -179,18 +189,25 @@ export function createPageSession(
         await fresh.scan(roots, pacing);
         if (scanner === fresh) await publish();
       }),
-    rescan: (containers) =>
-      serialise(async () => {
+    rescan: async (containers) => {
+      let changed = false;
+      await serialise(async () => {
         if (!scanner || !setup?.active) return;
         // Only what a full scan would read: inside the scanned roots, outside skipped regions.
         const options = scanOptions();
-        const readable = containers.filter((container) =>
-          roots.some((root) => root.contains(container) && isReadable(container, root, options)),
+        const readable = timed(() =>
+          containers.filter((container) =>
+            roots.some((root) => root.contains(container) && isReadable(container, root, options)),
+          ),
         );
         scanStartedAt = performance.now();
-        await scanner.rescan(readable, pacing);
-        await publish();
-      }),
+        // Churn that names nothing (a ticker, a comment stream) changes no mention: no new marks,
+        // no report.
+        changed = await scanner.rescan(readable, pacing);
+        if (changed) await publish();
+      });
+      return changed;
+    },
     reconfigure: async () => {
       const generation = ++configurations;
       const fresh = await request('page.setup', { url: pageUrl() });

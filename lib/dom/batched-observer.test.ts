@@ -37,6 +37,28 @@ describe('observeTextChanges', () => {
     await tick();
     expect(calls).toHaveLength(2);
   });
+
+  it('hands over only what is still in the page when the batch is read', async () => {
+    document.body.innerHTML = '<div id="ticker"></div>';
+    const calls: string[][] = [];
+    const controller = new AbortController();
+    observeTextChanges(document.body, (containers) => calls.push(containers.map((c) => c.id)), {
+      signal: controller.signal,
+      schedule: (callback) => setTimeout(callback, 0),
+      isOwn: () => false,
+    });
+    const ticker = document.querySelector('#ticker')!;
+    for (let i = 0; i < 100; i++) {
+      const p = document.createElement('p');
+      p.id = `item-${i}`;
+      p.textContent = `Headline ${i}`;
+      ticker.append(p);
+      if (ticker.childElementCount > 3) ticker.firstElementChild!.remove();
+    }
+    await tick();
+    expect(calls).toEqual([['item-97', 'item-98', 'item-99']]);
+    controller.abort();
+  });
 });
 
 describe('helpers', () => {

@@ -43,7 +43,8 @@ export function observeTextChanges(
   const flush = () => {
     scheduled = false;
     if (signal.aborted) return;
-    const containers = outermost(pending);
+    // Most of what a churning page added is gone again by now: only what is still there is read.
+    const containers = outermost([...pending].filter((node) => node.isConnected));
     const removedSomething = removed;
     pending.clear();
     removed = false;

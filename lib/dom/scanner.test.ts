@@ -42,6 +42,32 @@ describe('PageScanner', () => {
     expect(scanner.mentions()).toHaveLength(10);
   });
 
+  it('says whether a rescan changed the mentions, and keeps the mentions nothing changed', async () => {
+    document.body.innerHTML = '<p>Putin spoke.</p><div id="ticker"></div>';
+    const scanner = newScanner();
+    await scanner.scan([document.body], unpaced);
+    const [putin] = scanner.mentions();
+    const ticker = document.querySelector('#ticker')!;
+    const item = (text: string) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      ticker.append(p);
+      return p;
+    };
+    // A ticker naming nothing: added, then removed, changes no mention.
+    const quiet = item('Markets closed higher on Tuesday.');
+    expect(await scanner.rescan([quiet], unpaced)).toBe(false);
+    quiet.remove();
+    expect(await scanner.rescan([], unpaced)).toBe(false);
+    // The same mention object as before: an open card on it stays open.
+    expect(scanner.mentions()[0]).toBe(putin);
+    const named = item('Hezbollah said so.');
+    expect(await scanner.rescan([named], unpaced)).toBe(true);
+    named.remove();
+    expect(await scanner.rescan([], unpaced)).toBe(true);
+    expect(scanner.mentions()).toEqual([putin]);
+  });
+
   it('rescans only added or changed content and forgets removed content', async () => {
     document.body.innerHTML = '<p id="a">Putin spoke.</p><p id="b">Nothing here.</p>';
     const scanner = newScanner();

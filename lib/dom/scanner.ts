@@ -30,6 +30,14 @@ export class PageScanner {
   private inDocumentOrder = false;
   /** Time spent in the longest uninterrupted chunk of work, in ms (for the 50 ms task budget). */
   longestChunkMs = 0;
+  /**
+   * The mention made for each candidate, kept while its block is: a page that changes elsewhere
+   * keeps the same mentions (an open card stays open) and no new live Ranges, each of which the
+   * browser must update on every change to the page.
+   */
+  private readonly made = new WeakMap<Candidate, PageMention>();
+  /** Time spent reading, in all, in ms (what the rescans of a changing page cost it). */
+  busyMs = 0;
 
   constructor(
     private readonly matcher: EntityMatcher,
@@ -44,14 +52,23 @@ export class PageScanner {
     await this.read(roots, pacing);
   }
 
-  /** Re-reads only `containers` (changed or added content), keeping everything else. */
-  async rescan(containers: readonly Node[], pacing: Pacing) {
+  /**
+   * Re-reads only `containers` (changed or added content), keeping everything else. Resolves with
+   * whether the candidates changed: text that names nothing, added or removed, changes no mention.
+   */
+  async rescan(containers: readonly Node[], pacing: Pacing): Promise<boolean> {
+    const started = performance.now();
     const within = (node: Node) => containers.some((container) => container.contains(node));
+    const before = this.scanned.length;
     this.scanned = this.scanned.filter(
       ({ block }) => block.nodes[0]!.isConnected && !block.nodes.some(within),
     );
+    const kept = this.scanned.length;
+    this.busyMs += performance.now() - started;
     this.inDocumentOrder = false;
     await this.read(containers, pacing);
+    // A re-read block with candidates counts as a change: its ranges are new nodes.
+    return kept !== before || this.scanned.length !== kept;
   }
 
   private async read(roots: readonly Node[], { budgetMs, yieldToBrowser }: Pacing) {
@@ -63,12 +80,15 @@ export class PageScanner {
         const elapsed = performance.now() - chunkStart;
         if (elapsed >= budgetMs) {
           this.longestChunkMs = Math.max(this.longestChunkMs, elapsed);
+          this.busyMs += elapsed;
           await yieldToBrowser();
           chunkStart = performance.now();
         }
       }
     }
-    this.longestChunkMs = Math.max(this.longestChunkMs, performance.now() - chunkStart);
+    const elapsed = performance.now() - chunkStart;
+    this.longestChunkMs = Math.max(this.longestChunkMs, elapsed);
+    this.busyMs += elapsed;
   }
 
   /** The page's mentions in document order, with ambiguity decided page-wide. */
@@ -88,8 +108,15 @@ export class PageScanner {
       const entityId = decided[index];
       const kind = entityId ? this.kindOf(entityId) : undefined;
       if (!entityId || !kind) continue;
-      const { start, end } = candidates[index]!;
-      mentions.push({ entityId, kind, range: blockRange(blocks[index]!, start, end) });
+      const candidate = candidates[index]!;
+      const known = this.made.get(candidate);
+      if (known?.entityId === entityId) {
+        mentions.push(known);
+        continue;
+      }
+      const mention = { entityId, kind, range: blockRange(blocks[index]!, candidate.start, candidate.end) };
+      this.made.set(candidate, mention);
+      mentions.push(mention);
     }
     // Blocks come in document order from a full scan, and so do their candidates: sorting would
     // leave them as they are (the comparison is consistent with that order), so skip it.
