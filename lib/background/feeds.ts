@@ -3,7 +3,8 @@
  * analyses exactly once. The alarms that trigger polls live in the background entrypoint.
  */
 import { analysisTables, writeAnalyses, type IncomingAnalysis } from '../db/analysis-writer';
-import type { BackstoryDatabase, FeedRecord } from '../db/database';
+import type { BackstoryDatabase } from '../db/database';
+import type { FeedRecord } from '../model/records';
 import { FeedError, fetchFeed, type FetchFeedOptions } from '../feeds/fetch';
 import { parseFeedDocument, type FeedItem, type ParsedFeed } from '../feeds/parse';
 import { parseOpml, toOpml } from '../feeds/opml';

@@ -9,7 +9,8 @@ import type { Analysis, Entity, EntityKind } from '../model/schema';
 import { displaySettingsSchema, type DisplaySettings } from '../model/settings';
 import type { ImportReport } from '../model/import-report';
 import type { CandidateEntity, PageExtract } from '../model/extract';
-import { readingItemSchema, readingStatuses } from '../model/reading';
+import { feedIntervalSchema } from '../model/records';
+import { readingItemSchema, readingStatuses, tagSchema } from '../model/reading';
 import {
   actorCategories,
   aliasSchema,
@@ -167,11 +168,6 @@ const draftSchema = z.strictObject({
 });
 
 const readingViewSchema = z.enum(['unread', 'archived', 'all']);
-const tagSchema = z.string().trim().min(1).max(100);
-const intervalSchema = z
-  .int()
-  .min(5)
-  .max(7 * 24 * 60);
 
 /** What a saved article's reader view needs. */
 export interface ReadingArticle {
@@ -426,13 +422,13 @@ export const protocol = {
 
   /** Subscribes to a feed (the page asked for host permission first) and polls it at once. */
   'feed.subscribe': message({
-    request: z.strictObject({ url: z.string().max(2048), intervalMinutes: intervalSchema.default(60) }),
+    request: z.strictObject({ url: z.string().max(2048), intervalMinutes: feedIntervalSchema.default(60) }),
     from: ['extension'],
   }).returns<FeedRow>(),
 
   /** Changes how often a feed is polled. */
   'feed.update': message({
-    request: z.strictObject({ id: idSchema, intervalMinutes: intervalSchema }),
+    request: z.strictObject({ id: idSchema, intervalMinutes: feedIntervalSchema }),
     from: ['extension'],
   }).returns<FeedRow>(),
 
