@@ -11,6 +11,7 @@ import { SCHEMA_VERSIONS } from '../db/database';
 import { recordSchemas, type TableName } from '../model/records';
 import type { BackupPreview } from '../model/views';
 import { describeIssues } from '../pack/pack';
+import { PART_SIZE } from '../protocol/backup-parts';
 import { InvalidInputError } from '../protocol/dispatch';
 
 export const BACKUP_FORMAT = 'backstory-backup';
@@ -39,28 +40,70 @@ type Tables = z.infer<typeof tablesSchema>;
 /** The tables a backup holds: every table of the database. */
 export const BACKUP_TABLES = Object.keys(tablesSchema.shape) as TableName[];
 
-/** Serialises the whole library. */
-export async function exportBackup(db: BackstoryDatabase, now = Date.now()): Promise<string> {
-  const tables: Record<string, unknown[]> = {};
-  await db.transaction(
-    'r',
-    BACKUP_TABLES.map((name) => db.table(name)),
-    async () => {
-      for (const name of BACKUP_TABLES) {
-        const rows = await db.table(name).toArray();
-        tables[name] = name === 'settings' ? rows.filter((row) => !DERIVED_SETTINGS.has(row.key)) : rows;
-      }
-    },
-  );
-  const backup = {
+/**
+ * Serialises the whole library as the text of one JSON file, in parts of `partSize` characters
+ * (the last shorter), so no one string or message has to hold it all. A part never ends inside a
+ * character written with two UTF-16 units (an emoji), so each part encodes to UTF-8 on its own.
+ */
+export async function exportBackup(
+  db: BackstoryDatabase,
+  now = Date.now(),
+  partSize = PART_SIZE,
+): Promise<string[]> {
+  const parts = new PartWriter(partSize);
+  const head = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     schemaVersion: SCHEMA_VERSIONS.at(-1)!.version,
-    tables,
   };
-  return JSON.stringify(backup);
+  parts.write(`${JSON.stringify(head).slice(0, -1)},"tables":{`);
+  await db.transaction(
+    'r',
+    BACKUP_TABLES.map((name) => db.table(name)),
+    async () => {
+      for (const [index, name] of BACKUP_TABLES.entries()) {
+        const rows = await db.table(name).toArray();
+        const kept = name === 'settings' ? rows.filter((row) => !DERIVED_SETTINGS.has(row.key)) : rows;
+        parts.write(`${index === 0 ? '' : ','}${JSON.stringify(name)}:[`);
+        for (const [i, row] of kept.entries()) parts.write(`${i === 0 ? '' : ','}${JSON.stringify(row)}`);
+        parts.write(']');
+      }
+    },
+  );
+  parts.write('}}');
+  return parts.end();
 }
+
+/** Text cut into parts of a fixed length, never between the two units of one character. */
+class PartWriter {
+  private readonly parts: string[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(private readonly partSize: number) {}
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength < this.partSize) return;
+    let rest = this.pending.join('');
+    while (rest.length >= this.partSize) {
+      const cut = isHighSurrogate(rest.charCodeAt(this.partSize - 1)) ? this.partSize - 1 : this.partSize;
+      this.parts.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    this.pending = [rest];
+    this.pendingLength = rest.length;
+  }
+
+  end(): string[] {
+    const rest = this.pending.join('');
+    return rest === '' && this.parts.length > 0 ? this.parts : [...this.parts, rest];
+  }
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** Parses and validates a backup file; throws a readable error naming what is wrong. */
 export function parseBackup(text: string): z.infer<typeof backupSchema> {

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../db/test-helpers';
 import { classifySender, createDispatcher, type SenderContext } from '../protocol/dispatch';
 import { PROTOCOL_ID } from '../protocol/messages';
+import { downloadBackup, uploadBackup } from '../protocol/backup-parts';
 import { createRequester, ProtocolError } from '../protocol/client';
 import { createHandlers } from './handlers';
 import { installStarterPack, STARTER_SETTING } from './starter';
@@ -422,7 +423,7 @@ describe('the reading list search follows every write to its tables', () => {
       ],
       skipped: 0,
     });
-    const backup = await other.asPage('backup.export', {});
+    const { file: backup } = await downloadBackup(other.asPage);
 
     const { asPage } = await setup();
     await asPage('reading.import', {
@@ -433,7 +434,7 @@ describe('the reading list search follows every write to its tables', () => {
     });
     // The index is built by the first search.
     expect((await asPage('reading.list', { view: 'all', query: 'harbour' })).items).toHaveLength(1);
-    await asPage('backup.import', { text: backup.text });
+    await asPage('backup.import', { uploadId: await uploadBackup(asPage, backup, 'backup.json') });
     const found = await asPage('reading.list', { view: 'all', query: 'quetzal' });
     expect(found.items.map((item) => item.url)).toEqual(['https://news.example/quetzal']);
   });

@@ -10,6 +10,7 @@ import { displaySettingsSchema, type DisplaySettings } from '../model/settings';
 import type { ImportReport } from '../model/import-report';
 import type { CandidateEntity, PageExtract } from '../model/extract';
 import { feedIntervalSchema } from '../model/records';
+import { MAX_PART_CHARS } from './backup-parts';
 import { readingItemSchema, readingStatuses, tagSchema } from '../model/reading';
 import {
   actorCategories,
@@ -166,6 +167,9 @@ const draftSchema = z.strictObject({
   keyPoints: z.array(z.string().trim().min(1).max(600)).max(10),
   entityIds: z.array(idSchema).max(500),
 });
+
+/** Names one backup upload or export while its parts travel. */
+const transferIdSchema = z.string().min(1).max(100);
 
 const readingViewSchema = z.enum(['unread', 'archived', 'all']);
 
@@ -456,21 +460,50 @@ export const protocol = {
     from: ['extension'],
   }).returns<{ text: string }>(),
 
-  /** The whole library as one versioned JSON file (indexes and caches left out). */
+  /**
+   * Starts exporting the whole library as one versioned JSON file (indexes and caches left out),
+   * held in the background in `parts` parts for `backup.exportPart` (no message over the browser's
+   * limit, whatever the library's size).
+   */
   'backup.export': message({
     request: z.strictObject({}),
     from: ['extension'],
-  }).returns<{ text: string; fileName: string }>(),
+  }).returns<{ exportId: string; parts: number; fileName: string }>(),
 
-  /** Validates a backup and says what importing it would add or update; writes nothing. */
+  /** One part of the export `backup.export` started, in order; the page joins them into the file. */
+  'backup.exportPart': message({
+    request: z.strictObject({ exportId: transferIdSchema, part: z.int().min(0) }),
+    from: ['extension'],
+  }).returns<{ text: string }>(),
+
+  /**
+   * Starts receiving a backup file of `parts` parts (`backup.uploadPart`), for `backup.preview` or
+   * `backup.import`; an unfinished upload is dropped. Nothing is written until every part is in.
+   */
+  'backup.uploadStart': message({
+    request: z.strictObject({ fileName: z.string().max(300), parts: z.int().min(1) }),
+    from: ['extension'],
+  }).returns<{ uploadId: string }>(),
+
+  /** The next part of the file an upload receives (parts in order, from 0); answers how many arrived. */
+  'backup.uploadPart': message({
+    request: z.strictObject({
+      uploadId: transferIdSchema,
+      part: z.int().min(0),
+      text: z.string().max(MAX_PART_CHARS),
+    }),
+    from: ['extension'],
+  }).returns<{ received: number }>(),
+
+  /** Validates an uploaded backup and says what importing it would add or update; writes nothing. */
   'backup.preview': message({
-    request: z.strictObject({ text: z.string().max(200 * 1024 * 1024), fileName: z.string().max(300) }),
+    request: z.strictObject({ uploadId: transferIdSchema }),
     from: ['extension'],
   }).returns<BackupPreview>(),
 
-  /** Imports a backup, all or nothing. */
+  /** Imports an uploaded backup, all or nothing. */
   'backup.import': message({
-    request: z.strictObject({ text: z.string().max(200 * 1024 * 1024) }),
+    request: z.strictObject({ uploadId: transferIdSchema }),
     from: ['extension'],
   }).returns<BackupPreview>(),
 
