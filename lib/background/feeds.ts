@@ -11,7 +11,7 @@ import { parseOpml, toOpml } from '../feeds/opml';
 import { DEFAULT_INTERVAL_MINUTES, nextPollAt } from '../feeds/schedule';
 import { summarize } from '../extract/summarize';
 import type { FeedRow } from '../model/views';
-import { InvalidInputError } from '../protocol/dispatch';
+import { explainFailure, InvalidInputError } from '../protocol/dispatch';
 import type { DomHost } from './dom-host';
 import { fnv1a64 } from '../reading/url';
 import { slugify, type EntityTagger } from './tagging';
@@ -178,7 +178,7 @@ export class FeedService {
       const message =
         error instanceof FeedError || error instanceof InvalidInputError
           ? error.message
-          : `Could not read this feed: ${error instanceof Error ? error.message : String(error)}`;
+          : `Could not read this feed: ${explainFailure(error)}`;
       next = { ...feed, lastFetchedAt: now, failures: feed.failures + 1, lastError: message };
     }
     next.nextPollAt = nextPollAt(next, now);

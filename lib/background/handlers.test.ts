@@ -382,14 +382,43 @@ describe('the dispatcher refuses what it must', () => {
     });
   }
 
-  it('turns a failing handler into an error reply', async () => {
+  it('turns a failing handler into an error reply written for the reader, not the browser’s words', async () => {
     const { db, dispatch } = await setup();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     db.close();
     const reply = await dispatch({ protocol: PROTOCOL_ID, type: 'library.stats', data: {} }, extensionPage);
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'failed', message: expect.stringMatching(/library.stats/) },
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(/^Something unexpected went wrong in Backstory/),
+      },
     });
+    expect(JSON.stringify(reply)).not.toMatch(/closed|Database|library\.stats/i);
+    // The browser's own words go to the background's console, for whoever debugs it.
+    expect(error).toHaveBeenCalledWith('Backstory: "library.stats" failed', expect.anything());
+    error.mockRestore();
+  });
+
+  it('says the browser’s storage is full when a write runs out of room, however the database wraps it', async () => {
+    const { db, asPage } = await setup();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const put = vi.spyOn(db.sites, 'put').mockRejectedValueOnce(quota);
+    const site = { url: 'https://news.example/', enabled: false };
+    await expect(asPage('site.set', site)).rejects.toThrow(
+      /^The browser has no room left to store Backstory’s library/,
+    );
+    // Dexie aborts the transaction and names the cause as its inner error.
+    put.mockRejectedValueOnce(
+      Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota }),
+    );
+    await expect(asPage('site.set', site)).rejects.toThrow(/^The browser has no room left/);
+    put.mockRejectedValueOnce(
+      Object.assign(new Error('1 of 1 operations failed'), { name: 'BulkError', failures: [quota] }),
+    );
+    await expect(asPage('site.set', site)).rejects.toThrow(/^The browser has no room left/);
+    vi.mocked(console.error).mockRestore();
   });
 });
 

@@ -402,10 +402,13 @@ describe('the reading list', () => {
 describe('saving is all or nothing', () => {
   it('a failure while writing the content leaves no half-saved article', async () => {
     const { ask, db } = await setup();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     db.articleContents.hook('creating', () => {
-      throw new Error('QuotaExceededError: the disk is full');
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
     });
-    await expect(ask('article.save', { tabId: 3 })).rejects.toThrow(/disk is full/);
+    // Told in words for the reader, not the browser's.
+    await expect(ask('article.save', { tabId: 3 })).rejects.toThrow(/^The browser has no room left/);
+    vi.mocked(console.error).mockRestore();
     expect(await db.articles.count()).toBe(0);
     expect(await db.articleContents.count()).toBe(0);
   });
