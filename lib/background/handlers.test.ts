@@ -5,8 +5,10 @@ import { classifySender, createDispatcher, type SenderContext } from '../protoco
 import { PROTOCOL_ID } from '../protocol/messages';
 import { downloadBackup, uploadBackup } from '../protocol/backup-parts';
 import { createRequester, ProtocolError } from '../protocol/client';
+import { FeedService } from './feeds';
 import { createHandlers } from './handlers';
 import { installStarterPack, STARTER_SETTING } from './starter';
+import { EntityTagger } from './tagging';
 import { createMemoryArea, createTabStateStore } from './tab-state';
 
 const starterJson = () =>
@@ -419,6 +421,49 @@ describe('the dispatcher refuses what it must', () => {
     );
     await expect(asPage('site.set', site)).rejects.toThrow(/^The browser has no room left/);
     vi.mocked(console.error).mockRestore();
+  });
+});
+
+describe('an OPML import', () => {
+  it('answers once its feeds are stored, though a feed would never answer; they are polled afterwards', async () => {
+    const db = freshDatabase();
+    const asked: string[] = [];
+    // A feed server that never answers.
+    const fetch = ((url: string) => (
+      asked.push(url),
+      new Promise(() => {})
+    )) as unknown as typeof globalThis.fetch;
+    const dom = { extract: () => Promise.reject(new Error('unused')), htmlToText: async (f: string[]) => f };
+    const feeds = new FeedService({
+      db,
+      dom,
+      tagger: new EntityTagger(db),
+      fetchOptions: { fetch },
+      now: () => 42,
+    });
+    let alarmsSet = 0;
+    const handlers = createHandlers({
+      db,
+      tabs: createTabStateStore(createMemoryArea()),
+      feeds,
+      feedsChanged: async () => void alarmsSet++,
+      now: () => 42,
+    });
+    const ask = createRequester((envelope) => createDispatcher(handlers)(envelope, extensionPage));
+    const text = `<opml version="2.0"><body>
+      <outline xmlUrl="https://a.example/rss"/><outline xmlUrl="https://b.example/feed"/>
+    </body></opml>`;
+    const reply = await Promise.race([
+      ask('opml.import', { text }),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2_000)),
+    ]);
+    expect(reply).toEqual({ added: 2, skipped: 0, origins: ['https://a.example', 'https://b.example'] });
+    expect(asked).toEqual([]);
+    // Due at once: the alarm set on the reply polls them.
+    expect(alarmsSet).toBe(1);
+    expect((await db.feeds.toArray()).map((feed) => feed.nextPollAt)).toEqual([42, 42]);
+    void feeds.pollDue();
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
   });
 });
 
