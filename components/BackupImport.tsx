@@ -8,7 +8,10 @@ export type { BackupPreview };
 
 export interface BackupImportProps {
   onExport: () => void;
-  /** Called with the chosen file (a backup can be larger than one message: it is sent in parts); the parent answers with a preview. */
+  /**
+   * Called with the chosen file (the parent sends it in parts: a backup can be larger than one
+   * message) and answers with a preview.
+   */
   onFileChosen: (file: File) => void;
   /** What the chosen file would change; the import waits for the reader's confirmation. */
   preview?: BackupPreview;

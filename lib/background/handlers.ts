@@ -2,6 +2,7 @@
  * The background's handler map: one handler per protocol message, over the library database.
  */
 import { isHighlighted, type BackstoryDatabase } from '../db/database';
+import type { AnalysisRecord } from '../model/records';
 import { importPack } from '../db/import';
 import { parsePackText } from '../pack/pack';
 import { InvalidInputError, type HandlerMap } from '../protocol/dispatch';
@@ -111,8 +112,7 @@ function withFrames(top: PageMention[], frames: Record<string, PageMention[]> | 
   return [...merged.values()];
 }
 
-const toView = ({ updatedAt: _updatedAt, ...view }: AnalysisView & { updatedAt: number }): AnalysisView =>
-  view;
+const toView = ({ updatedAt: _updatedAt, ...view }: AnalysisRecord): AnalysisView => view;
 
 export function createHandlers({
   db,

@@ -5,11 +5,11 @@
  * The background has exactly one handler per entry (lib/background/handlers.ts).
  */
 import { z } from 'zod';
-import type { Analysis, Entity, EntityKind } from '../model/schema';
+import type { Entity, EntityKind } from '../model/schema';
 import { displaySettingsSchema, type DisplaySettings } from '../model/settings';
 import type { ImportReport } from '../model/import-report';
 import type { CandidateEntity, PageExtract } from '../model/extract';
-import { feedIntervalSchema } from '../model/records';
+import { feedIntervalSchema, type AnalysisRecord } from '../model/records';
 import { MAX_PART_CHARS } from './backup-parts';
 import { readingItemSchema, readingStatuses, tagSchema } from '../model/reading';
 import {
@@ -45,8 +45,8 @@ export interface LibraryStats {
   articles: number;
 }
 
-/** An analysis as shown in lists: everything but bookkeeping. */
-export type AnalysisView = Analysis & { addedAt: number };
+/** An analysis as shown in lists: the record without its last change's time. */
+export type AnalysisView = Omit<AnalysisRecord, 'updatedAt'>;
 
 /** The entity data a page needs to find mentions. */
 /** What a page needs of an entity to find it (the hover card asks for the rest: `entity.card`). */
