@@ -8,8 +8,11 @@ export type { BackupPreview };
 
 export interface BackupImportProps {
   onExport: () => void;
-  /** Called with the chosen file's text and name; the parent answers with a preview. */
-  onFileChosen: (text: string, fileName: string) => void;
+  /**
+   * Called with the chosen file (the parent sends it in parts: a backup can be larger than one
+   * message) and answers with a preview.
+   */
+  onFileChosen: (file: File) => void;
   /** What the chosen file would change; the import waits for the reader's confirmation. */
   preview?: BackupPreview;
   onConfirm: () => void;
@@ -74,7 +77,7 @@ export function BackupImport({
             onChange={(event) => {
               const input = event.currentTarget;
               const file = input.files?.[0];
-              if (file) void file.text().then((text) => onFileChosen(text, file.name));
+              if (file) onFileChosen(file);
               input.value = '';
             }}
           />

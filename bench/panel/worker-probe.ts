@@ -5,7 +5,8 @@
  * (no messaging), times each step of the handler separately to show where the time goes, and runs
  * the naive reference approaches. It never writes to the library.
  */
-import { BackstoryDatabase, type AnalysisRecord } from '@/lib/db/database';
+import { BackstoryDatabase } from '@/lib/db/database';
+import type { AnalysisRecord } from '@/lib/model/records';
 import { createHandlers } from '@/lib/background/handlers';
 import { RankingIndexStore } from '@/lib/background/ranking-store';
 import { LibrarySearch } from '@/lib/background/search';

@@ -11,7 +11,8 @@ import { FeedList } from '@/components/FeedList';
 import type { ImportReport } from '@/lib/model/import-report';
 import type { BackupPreview, EntityRow, FeedRow } from '@/lib/model/views';
 import { ProtocolError, type Requester } from '@/lib/protocol/client';
-import { downloadText } from '../reading/download';
+import { downloadBackup, uploadBackup } from '@/lib/protocol/backup-parts';
+import { downloadBlob, downloadText } from '../reading/download';
 import { allowOrigins, canReadOrigins } from '../reading/site-access';
 
 interface SectionProps {
@@ -166,10 +167,19 @@ export function EntitiesSection({ request, onChanged }: SectionProps) {
 }
 
 export function BackupSection({ request, onChanged }: SectionProps) {
-  const [pending, setPending] = useState<{ text: string; preview: BackupPreview } | null>(null);
+  const [pending, setPending] = useState<{ file: File; preview: BackupPreview } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  // Each step sends the file again, in parts: the background keeps no upload while the reader decides.
+  const work = (step: () => Promise<unknown>, onError: (cause: unknown) => void) => {
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    step()
+      .catch(onError)
+      .finally(() => setBusy(false));
+  };
   return (
     <BackupImport
       busy={busy}
@@ -177,25 +187,36 @@ export function BackupSection({ request, onChanged }: SectionProps) {
       {...(error ? { error } : {})}
       {...(notice ? { notice } : {})}
       onExport={() =>
-        void request('backup.export', {})
-          .then(({ text, fileName }) => downloadText(text, fileName, 'application/json'))
-          .catch((cause: unknown) => setError(describe(cause)))
+        work(
+          async () => {
+            const { file, fileName } = await downloadBackup(request);
+            downloadBlob(file, fileName);
+          },
+          (cause) => setError(describe(cause)),
+        )
       }
-      onFileChosen={(text, fileName) => {
-        setError(undefined);
-        setNotice(undefined);
-        request('backup.preview', { text, fileName })
-          .then((preview) => setPending({ text, preview }))
-          .catch((cause: unknown) => (setPending(null), setError(`${fileName}: ${describe(cause)}`)));
-      }}
+      onFileChosen={(file) =>
+        work(
+          async () => {
+            const uploadId = await uploadBackup(request, file, file.name);
+            setPending({ file, preview: await request('backup.preview', { uploadId }) });
+          },
+          (cause) => (setPending(null), setError(`${file.name}: ${describe(cause)}`)),
+        )
+      }
       onCancelPreview={() => setPending(null)}
       onConfirm={() => {
         if (!pending) return;
-        setBusy(true);
-        request('backup.import', { text: pending.text })
-          .then(() => (setNotice(`Imported ${pending.preview.fileName}.`), setPending(null), onChanged()))
-          .catch((cause: unknown) => setError(describe(cause)))
-          .finally(() => setBusy(false));
+        work(
+          async () => {
+            const uploadId = await uploadBackup(request, pending.file, pending.file.name);
+            await request('backup.import', { uploadId });
+            setNotice(`Imported ${pending.preview.fileName}.`);
+            setPending(null);
+            onChanged();
+          },
+          (cause) => setError(describe(cause)),
+        );
       }}
     />
   );

@@ -9,7 +9,7 @@ describe('backups', () => {
     const library = fullLibraryAt(SCHEMA_VERSIONS.at(-1)!.version);
     const source = freshDatabase();
     for (const [table, rows] of Object.entries(library)) await source.table(table).bulkAdd(rows);
-    const text = await exportBackup(source, 1_000);
+    const text = (await exportBackup(source, 1_000)).join('');
 
     const restored = freshDatabase();
     await importBackup(restored, text);

@@ -8,10 +8,10 @@ import { z } from 'zod';
 import { writeAnalyses } from '../db/analysis-writer';
 import type { BackstoryDatabase } from '../db/database';
 import { SCHEMA_VERSIONS } from '../db/database';
-import { readingStatuses } from '../model/reading';
-import { analysisSchema, entitySchema, idSchema, sourceSchema, webUrlSchema } from '../model/schema';
+import { recordSchemas, type TableName } from '../model/records';
 import type { BackupPreview } from '../model/views';
 import { describeIssues } from '../pack/pack';
+import { PART_SIZE } from '../protocol/backup-parts';
 import { InvalidInputError } from '../protocol/dispatch';
 
 export const BACKUP_FORMAT = 'backstory-backup';
@@ -20,114 +20,12 @@ export const BACKUP_VERSION = 1;
 /** Settings that are caches, not the reader's data. */
 const DERIVED_SETTINGS = new Set(['searchIndex', 'rankingIndex']);
 
-const time = z.number().int().nonnegative();
-
-const tablesSchema = z.strictObject({
-  analyses: z.array(analysisSchema.extend({ addedAt: time, updatedAt: time })).default([]),
-  entities: z
-    .array(
-      entitySchema.and(
-        z.object({
-          hidden: z.boolean().optional(),
-          discovery: z
-            .strictObject({
-              state: z.enum(['discovered', 'proposed', 'accepted']),
-              analysisIds: z.array(idSchema).max(10_000),
-              firstSeenAt: time,
-              evidence: z.array(z.string().max(200)).max(20),
-              quote: z.strictObject({ text: z.string().max(400), analysisId: idSchema }).optional(),
-            })
-            .optional(),
-          updatedAt: time,
-        }),
-      ),
-    )
-    .default([]),
-  sources: z.array(sourceSchema.extend({ addedAt: time })).default([]),
-  articles: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        url: webUrlSchema,
-        key: z.string().max(4096),
-        title: z.string().max(1000),
-        byline: z.string().max(1000).optional(),
-        siteName: z.string().max(300).optional(),
-        publishedAt: z.string().max(100).optional(),
-        excerpt: z.string().max(5000).optional(),
-        leadImageUrl: webUrlSchema.optional(),
-        wordCount: z.number().int().nonnegative().optional(),
-        readingMinutes: z.number().int().nonnegative().optional(),
-        entityIds: z.array(idSchema).max(500),
-        tags: z.array(z.string().trim().min(1).max(100)).max(100),
-        status: z.enum(readingStatuses),
-        savedAt: time,
-        addedAt: time.optional(),
-        updatedAt: time,
-        contentState: z.enum(['pending', 'saved', 'failed']).optional(),
-        fetchError: z.string().max(1000).optional(),
-        progress: z.number().min(0).max(1).optional(),
-        // An article deleted within its undo window is kept as it is: restored, it can still be undone.
-        deletedAt: time.optional(),
-      }),
-    )
-    .default([]),
-  articleContents: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        contentHtml: z.string().max(5_000_000),
-        text: z.string().max(2_000_000),
-      }),
-    )
-    .default([]),
-  feeds: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        url: webUrlSchema,
-        title: z.string().max(400).optional(),
-        siteUrl: z.string().max(2048).optional(),
-        intervalMinutes: z
-          .int()
-          .min(5)
-          .max(7 * 24 * 60),
-        etag: z.string().max(1000).optional(),
-        lastModified: z.string().max(200).optional(),
-        lastFetchedAt: time.optional(),
-        lastError: z.string().max(1000).optional(),
-        articleError: z.string().max(1000).optional(),
-        failures: z.int().min(0),
-        nextPollAt: time,
-        addedAt: time,
-      }),
-    )
-    .default([]),
-  feedItems: z
-    .array(z.strictObject({ key: z.string().min(1).max(4200), feedId: idSchema, analysisId: idSchema }))
-    .default([]),
-  sites: z
-    .array(z.strictObject({ host: z.string().min(1).max(300), enabled: z.boolean(), updatedAt: time }))
-    .default([]),
-  hiddenAliases: z
-    .array(
-      z.strictObject({
-        id: z.int().optional(),
-        entityId: idSchema,
-        alias: z.string().min(1).max(200),
-        host: z.string().min(1).max(300),
-        createdAt: time,
-      }),
-    )
-    .default([]),
-  settings: z.array(z.strictObject({ key: z.string().min(1).max(200), value: z.unknown() })).default([]),
-  analysisTexts: z.array(z.strictObject({ id: idSchema, text: z.string().max(2_000_000) })).default([]),
-  rejectedNames: z
-    .array(
-      z.strictObject({ key: z.string().min(1).max(200), name: z.string().min(1).max(200), rejectedAt: time }),
-    )
-    .default([]),
-});
+/** One list of rows per table, each row validated by its table's record schema. */
+const tablesSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(recordSchemas).map(([name, schema]) => [name, z.array(schema).default([])]),
+  ) as { [T in TableName]: z.ZodDefault<z.ZodArray<(typeof recordSchemas)[T]>> },
+);
 
 const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
@@ -138,31 +36,74 @@ const backupSchema = z.strictObject({
 });
 
 type Tables = z.infer<typeof tablesSchema>;
-type TableName = keyof Tables;
 
-const TABLES = Object.keys(tablesSchema.shape) as TableName[];
-/** Serialises the whole library. */
-export async function exportBackup(db: BackstoryDatabase, now = Date.now()): Promise<string> {
-  const tables: Record<string, unknown[]> = {};
-  await db.transaction(
-    'r',
-    TABLES.map((name) => db.table(name)),
-    async () => {
-      for (const name of TABLES) {
-        const rows = await db.table(name).toArray();
-        tables[name] = name === 'settings' ? rows.filter((row) => !DERIVED_SETTINGS.has(row.key)) : rows;
-      }
-    },
-  );
-  const backup = {
+/** The tables a backup holds: every table of the database. */
+export const BACKUP_TABLES = Object.keys(tablesSchema.shape) as TableName[];
+
+/**
+ * Serialises the whole library as the text of one JSON file, in parts of `partSize` characters
+ * (the last shorter), so no one string or message has to hold it all. A part never ends inside a
+ * character written with two UTF-16 units (an emoji), so each part encodes to UTF-8 on its own.
+ */
+export async function exportBackup(
+  db: BackstoryDatabase,
+  now = Date.now(),
+  partSize = PART_SIZE,
+): Promise<string[]> {
+  const parts = new PartWriter(partSize);
+  const head = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     schemaVersion: SCHEMA_VERSIONS.at(-1)!.version,
-    tables,
   };
-  return JSON.stringify(backup);
+  parts.write(`${JSON.stringify(head).slice(0, -1)},"tables":{`);
+  await db.transaction(
+    'r',
+    BACKUP_TABLES.map((name) => db.table(name)),
+    async () => {
+      for (const [index, name] of BACKUP_TABLES.entries()) {
+        const rows = await db.table(name).toArray();
+        const kept = name === 'settings' ? rows.filter((row) => !DERIVED_SETTINGS.has(row.key)) : rows;
+        parts.write(`${index === 0 ? '' : ','}${JSON.stringify(name)}:[`);
+        for (const [i, row] of kept.entries()) parts.write(`${i === 0 ? '' : ','}${JSON.stringify(row)}`);
+        parts.write(']');
+      }
+    },
+  );
+  parts.write('}}');
+  return parts.end();
 }
+
+/** Text cut into parts of a fixed length, never between the two units of one character. */
+class PartWriter {
+  private readonly parts: string[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(private readonly partSize: number) {}
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength < this.partSize) return;
+    let rest = this.pending.join('');
+    while (rest.length >= this.partSize) {
+      const cut = isHighSurrogate(rest.charCodeAt(this.partSize - 1)) ? this.partSize - 1 : this.partSize;
+      this.parts.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    this.pending = [rest];
+    this.pendingLength = rest.length;
+  }
+
+  end(): string[] {
+    const rest = this.pending.join('');
+    return rest === '' && this.parts.length > 0 ? this.parts : [...this.parts, rest];
+  }
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** Parses and validates a backup file; throws a readable error naming what is wrong. */
 export function parseBackup(text: string): z.infer<typeof backupSchema> {
@@ -198,7 +139,7 @@ type Backup = ReturnType<typeof parseBackup>;
 /** What writing a parsed backup would add and update, per table. */
 async function countChanges(db: BackstoryDatabase, backup: Backup, fileName: string): Promise<BackupPreview> {
   const counts: BackupPreview['counts'] = {};
-  for (const name of TABLES) {
+  for (const name of BACKUP_TABLES) {
     const rows = backup.tables[name] as Array<Record<string, unknown>>;
     if (rows.length === 0) continue;
     const table = db.table(name);
@@ -223,9 +164,9 @@ export async function importBackup(db: BackstoryDatabase, text: string): Promise
   const preview = await countChanges(db, backup, '');
   await db.transaction(
     'rw',
-    TABLES.map((name) => db.table(name)),
+    BACKUP_TABLES.map((name) => db.table(name)),
     async () => {
-      for (const name of TABLES) {
+      for (const name of BACKUP_TABLES) {
         const rows = backup.tables[name] as Array<Record<string, unknown>>;
         if (name === 'hiddenAliases') {
           for (const { id: _id, ...row } of rows as Tables['hiddenAliases']) {

@@ -174,6 +174,18 @@ describe('FeedService', () => {
     expect(await db.analyses.toArray()).toEqual(before);
   });
 
+  it('words an unexpected failure of a poll for the reader, never in the browser’s words', async () => {
+    const db = freshDatabase();
+    const broken: DomHost = {
+      ...dom,
+      htmlToText: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'body')")),
+    };
+    const feeds = new FeedService({ db, dom: broken, tagger: new EntityTagger(db) });
+    const row = await feeds.subscribe(`${origin}/rss`);
+    expect(row.lastError).toMatch(/^Could not read this feed: Something unexpected went wrong in Backstory/);
+    expect(row.lastError).not.toMatch(/undefined|properties/);
+  });
+
   it('refuses addresses that are not web feeds', async () => {
     const { feeds } = await setup();
     await expect(feeds.subscribe('javascript:alert(1)')).rejects.toThrow(/http or https/);

@@ -3,14 +3,15 @@
  * analyses exactly once. The alarms that trigger polls live in the background entrypoint.
  */
 import { analysisTables, writeAnalyses, type IncomingAnalysis } from '../db/analysis-writer';
-import type { BackstoryDatabase, FeedRecord } from '../db/database';
+import type { BackstoryDatabase } from '../db/database';
+import type { FeedRecord } from '../model/records';
 import { FeedError, fetchFeed, type FetchFeedOptions } from '../feeds/fetch';
 import { parseFeedDocument, type FeedItem, type ParsedFeed } from '../feeds/parse';
 import { parseOpml, toOpml } from '../feeds/opml';
 import { DEFAULT_INTERVAL_MINUTES, nextPollAt } from '../feeds/schedule';
 import { summarize } from '../extract/summarize';
 import type { FeedRow } from '../model/views';
-import { InvalidInputError } from '../protocol/dispatch';
+import { explainFailure, InvalidInputError } from '../protocol/dispatch';
 import type { DomHost } from './dom-host';
 import { fnv1a64 } from '../reading/url';
 import { slugify, type EntityTagger } from './tagging';
@@ -177,7 +178,7 @@ export class FeedService {
       const message =
         error instanceof FeedError || error instanceof InvalidInputError
           ? error.message
-          : `Could not read this feed: ${error instanceof Error ? error.message : String(error)}`;
+          : `Could not read this feed: ${explainFailure(error)}`;
       next = { ...feed, lastFetchedAt: now, failures: feed.failures + 1, lastError: message };
     }
     next.nextPollAt = nextPollAt(next, now);

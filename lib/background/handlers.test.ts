@@ -3,9 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../db/test-helpers';
 import { classifySender, createDispatcher, type SenderContext } from '../protocol/dispatch';
 import { PROTOCOL_ID } from '../protocol/messages';
+import { downloadBackup, uploadBackup } from '../protocol/backup-parts';
 import { createRequester, ProtocolError } from '../protocol/client';
+import { FeedService } from './feeds';
 import { createHandlers } from './handlers';
 import { installStarterPack, STARTER_SETTING } from './starter';
+import { EntityTagger } from './tagging';
 import { createMemoryArea, createTabStateStore } from './tab-state';
 
 const starterJson = () =>
@@ -381,14 +384,86 @@ describe('the dispatcher refuses what it must', () => {
     });
   }
 
-  it('turns a failing handler into an error reply', async () => {
+  it('turns a failing handler into an error reply written for the reader, not the browser’s words', async () => {
     const { db, dispatch } = await setup();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     db.close();
     const reply = await dispatch({ protocol: PROTOCOL_ID, type: 'library.stats', data: {} }, extensionPage);
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'failed', message: expect.stringMatching(/library.stats/) },
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(/^Something unexpected went wrong in Backstory/),
+      },
     });
+    expect(JSON.stringify(reply)).not.toMatch(/closed|Database|library\.stats/i);
+    // The browser's own words go to the background's console, for whoever debugs it.
+    expect(error).toHaveBeenCalledWith('Backstory: "library.stats" failed', expect.anything());
+    error.mockRestore();
+  });
+
+  it('says the browser’s storage is full when a write runs out of room, however the database wraps it', async () => {
+    const { db, asPage } = await setup();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    const put = vi.spyOn(db.sites, 'put').mockRejectedValueOnce(quota);
+    const site = { url: 'https://news.example/', enabled: false };
+    await expect(asPage('site.set', site)).rejects.toThrow(
+      /^The browser has no room left to store Backstory’s library/,
+    );
+    // Dexie aborts the transaction and names the cause as its inner error.
+    put.mockRejectedValueOnce(
+      Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota }),
+    );
+    await expect(asPage('site.set', site)).rejects.toThrow(/^The browser has no room left/);
+    put.mockRejectedValueOnce(
+      Object.assign(new Error('1 of 1 operations failed'), { name: 'BulkError', failures: [quota] }),
+    );
+    await expect(asPage('site.set', site)).rejects.toThrow(/^The browser has no room left/);
+    vi.mocked(console.error).mockRestore();
+  });
+});
+
+describe('an OPML import', () => {
+  it('answers once its feeds are stored, though a feed would never answer; they are polled afterwards', async () => {
+    const db = freshDatabase();
+    const asked: string[] = [];
+    // A feed server that never answers.
+    const fetch = ((url: string) => (
+      asked.push(url),
+      new Promise(() => {})
+    )) as unknown as typeof globalThis.fetch;
+    const dom = { extract: () => Promise.reject(new Error('unused')), htmlToText: async (f: string[]) => f };
+    const feeds = new FeedService({
+      db,
+      dom,
+      tagger: new EntityTagger(db),
+      fetchOptions: { fetch },
+      now: () => 42,
+    });
+    let alarmsSet = 0;
+    const handlers = createHandlers({
+      db,
+      tabs: createTabStateStore(createMemoryArea()),
+      feeds,
+      feedsChanged: async () => void alarmsSet++,
+      now: () => 42,
+    });
+    const ask = createRequester((envelope) => createDispatcher(handlers)(envelope, extensionPage));
+    const text = `<opml version="2.0"><body>
+      <outline xmlUrl="https://a.example/rss"/><outline xmlUrl="https://b.example/feed"/>
+    </body></opml>`;
+    const reply = await Promise.race([
+      ask('opml.import', { text }),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 2_000)),
+    ]);
+    expect(reply).toEqual({ added: 2, skipped: 0, origins: ['https://a.example', 'https://b.example'] });
+    expect(asked).toEqual([]);
+    // Due at once: the alarm set on the reply polls them.
+    expect(alarmsSet).toBe(1);
+    expect((await db.feeds.toArray()).map((feed) => feed.nextPollAt)).toEqual([42, 42]);
+    void feeds.pollDue();
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
   });
 });
 
@@ -422,7 +497,7 @@ describe('the reading list search follows every write to its tables', () => {
       ],
       skipped: 0,
     });
-    const backup = await other.asPage('backup.export', {});
+    const { file: backup } = await downloadBackup(other.asPage);
 
     const { asPage } = await setup();
     await asPage('reading.import', {
@@ -433,7 +508,7 @@ describe('the reading list search follows every write to its tables', () => {
     });
     // The index is built by the first search.
     expect((await asPage('reading.list', { view: 'all', query: 'harbour' })).items).toHaveLength(1);
-    await asPage('backup.import', { text: backup.text });
+    await asPage('backup.import', { uploadId: await uploadBackup(asPage, backup, 'backup.json') });
     const found = await asPage('reading.list', { view: 'all', query: 'quetzal' });
     expect(found.items.map((item) => item.url)).toEqual(['https://news.example/quetzal']);
   });

@@ -2,6 +2,7 @@
  * The background's handler map: one handler per protocol message, over the library database.
  */
 import { isHighlighted, type BackstoryDatabase } from '../db/database';
+import type { AnalysisRecord } from '../model/records';
 import { importPack } from '../db/import';
 import { parsePackText } from '../pack/pack';
 import { InvalidInputError, type HandlerMap } from '../protocol/dispatch';
@@ -21,6 +22,7 @@ import { RankingIndexStore } from './ranking-store';
 import { LibrarySearch } from './search';
 import type { TabStateStore } from './tab-state';
 import { exportBackup, importBackup, previewBackup } from './backup';
+import { BackupTransfers } from './backup-transfers';
 import type { DomHost } from './dom-host';
 import { FeedService } from './feeds';
 import { LibraryEditor } from './library-edit';
@@ -59,6 +61,8 @@ export interface HandlerDeps {
   vocabulary?: Vocabulary;
   feeds?: FeedService;
   reading?: ReadingService;
+  /** Backup files travelling in parts between the options page and the background. */
+  transfers?: BackupTransfers;
   now?: () => number;
 }
 
@@ -108,8 +112,7 @@ function withFrames(top: PageMention[], frames: Record<string, PageMention[]> | 
   return [...merged.values()];
 }
 
-const toView = ({ updatedAt: _updatedAt, ...view }: AnalysisView & { updatedAt: number }): AnalysisView =>
-  view;
+const toView = ({ updatedAt: _updatedAt, ...view }: AnalysisRecord): AnalysisView => view;
 
 export function createHandlers({
   db,
@@ -131,6 +134,7 @@ export function createHandlers({
   vocabulary,
   feeds = new FeedService({ db, dom, tagger, fetchPage, now }),
   reading = new ReadingService({ db, dom, tagger, fetchPage, now }),
+  transfers = new BackupTransfers(now),
 }: HandlerDeps): HandlerMap {
   const editor = new LibraryEditor(db, tagger, now);
   // Every page load asks for it; it changes only with the library.
@@ -507,13 +511,29 @@ export function createHandlers({
 
     'backup.export': async () => {
       const stamp = new Date(now()).toISOString().slice(0, 10);
-      return { text: await exportBackup(db, now()), fileName: `backstory-backup-${stamp}.json` };
+      const parts = await exportBackup(db, now());
+      return {
+        exportId: transfers.startExport(parts),
+        parts: parts.length,
+        fileName: `backstory-backup-${stamp}.json`,
+      };
     },
 
-    'backup.preview': ({ text, fileName }) => previewBackup(db, text, fileName),
+    'backup.exportPart': ({ exportId, part }) => ({ text: transfers.exportPart(exportId, part) }),
 
-    'backup.import': async ({ text }) => {
-      const preview = await importBackup(db, text);
+    'backup.uploadStart': ({ fileName, parts }) => ({ uploadId: transfers.startUpload(fileName, parts) }),
+
+    'backup.uploadPart': ({ uploadId, part, text }) => ({
+      received: transfers.receive(uploadId, part, text),
+    }),
+
+    'backup.preview': ({ uploadId }) => {
+      const { text, fileName } = transfers.take(uploadId);
+      return previewBackup(db, text, fileName);
+    },
+
+    'backup.import': async ({ uploadId }) => {
+      const preview = await importBackup(db, transfers.take(uploadId).text);
       await entitiesChanged();
       await feedsChanged();
       return preview;

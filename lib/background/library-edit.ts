@@ -3,7 +3,8 @@
  * actors-and-events manager. Every change is one transaction.
  */
 import { analysisTables, writeAnalyses } from '../db/analysis-writer';
-import type { AnalysisRecord, BackstoryDatabase, EntityRecord } from '../db/database';
+import type { BackstoryDatabase } from '../db/database';
+import type { AnalysisRecord, EntityRecord } from '../model/records';
 import { parseDigest, DigestParseError } from '../digest/parse';
 import { aliasKey } from '../entities/fold';
 import type { ImportReport } from '../model/import-report';

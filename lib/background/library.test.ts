@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../db/test-helpers';
 import type { PageExtract } from '../model/extract';
+import { downloadBackup, uploadBackup } from '../protocol/backup-parts';
 import { createRequester, ProtocolError } from '../protocol/client';
 import { createDispatcher, type SenderContext } from '../protocol/dispatch';
 import type { DomHost } from './dom-host';
@@ -177,9 +178,9 @@ describe('backups', () => {
   it('round-trips the library: export, clear, preview, import gives equal tables', async () => {
     const { ask, db } = await setup();
     await ask('article.save', { tabId: 3 });
-    const { text, fileName } = await ask('backup.export', {});
+    const { file, fileName } = await downloadBackup(ask);
     expect(fileName).toMatch(/^backstory-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(text).not.toContain('rankingIndex');
+    expect(await file.text()).not.toContain('rankingIndex');
     const snapshot = async () => ({
       analyses: await db.analyses.toArray(),
       entities: await db.entities.toArray(),
@@ -188,10 +189,10 @@ describe('backups', () => {
     });
     const before = await snapshot();
     await Promise.all([db.analyses.clear(), db.articles.clear(), db.articleContents.clear()]);
-    const preview = await ask('backup.preview', { text, fileName });
+    const preview = await ask('backup.preview', { uploadId: await uploadBackup(ask, file, fileName) });
     expect(preview.counts.analyses).toEqual({ add: 3, update: 0 });
     expect(preview.counts.entities).toEqual({ add: 0, update: 47 });
-    await ask('backup.import', { text });
+    await ask('backup.import', { uploadId: await uploadBackup(ask, file, fileName) });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -217,14 +218,14 @@ describe('backups', () => {
       updatedAt: 5,
     });
     await db.rejectedNames.put({ key: 'kilis', name: 'Kilis', rejectedAt: 6 });
-    const { text } = await ask('backup.export', {});
+    const { file } = await downloadBackup(ask);
     const before = {
       entity: await db.entities.get('wagner'),
       texts: await db.analysisTexts.toArray(),
       rejected: await db.rejectedNames.toArray(),
     };
     await Promise.all([db.entities.delete('wagner'), db.analysisTexts.clear(), db.rejectedNames.clear()]);
-    await ask('backup.import', { text });
+    await ask('backup.import', { uploadId: await uploadBackup(ask, file, 'backup.json') });
     expect({
       entity: await db.entities.get('wagner'),
       texts: await db.analysisTexts.toArray(),
@@ -234,13 +235,16 @@ describe('backups', () => {
 
   it('refuses a corrupt or foreign file and leaves the library unchanged', async () => {
     const { ask, db } = await setup();
-    const { text } = await ask('backup.export', {});
+    const text = await (await downloadBackup(ask)).file.text();
     const before = await db.analyses.toArray();
     const broken = JSON.parse(text) as { tables: { analyses: Array<{ url: string }> } };
     broken.tables.analyses[0]!.url = 'ftp://nope';
-    await expect(ask('backup.import', { text: JSON.stringify(broken) })).rejects.toThrow(/damaged/);
-    await expect(ask('backup.import', { text: text.slice(0, 500) })).rejects.toThrow(/not JSON/);
-    await expect(ask('backup.preview', { text: '{"format":"pocket"}', fileName: 'x' })).rejects.toThrow(
+    const upload = async (content: string) => ({
+      uploadId: await uploadBackup(ask, new Blob([content]), 'x'),
+    });
+    await expect(ask('backup.import', await upload(JSON.stringify(broken)))).rejects.toThrow(/damaged/);
+    await expect(ask('backup.import', await upload(text.slice(0, 500)))).rejects.toThrow(/not JSON/);
+    await expect(ask('backup.preview', await upload('{"format":"pocket"}'))).rejects.toThrow(
       /not a Backstory backup/,
     );
     expect(await db.analyses.toArray()).toEqual(before);
@@ -398,10 +402,13 @@ describe('the reading list', () => {
 describe('saving is all or nothing', () => {
   it('a failure while writing the content leaves no half-saved article', async () => {
     const { ask, db } = await setup();
+    vi.spyOn(console, 'error').mockImplementation(() => {});
     db.articleContents.hook('creating', () => {
-      throw new Error('QuotaExceededError: the disk is full');
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
     });
-    await expect(ask('article.save', { tabId: 3 })).rejects.toThrow(/disk is full/);
+    // Told in words for the reader, not the browser's.
+    await expect(ask('article.save', { tabId: 3 })).rejects.toThrow(/^The browser has no room left/);
+    vi.mocked(console.error).mockRestore();
     expect(await db.articles.count()).toBe(0);
     expect(await db.articleContents.count()).toBe(0);
   });

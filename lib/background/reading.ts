@@ -2,7 +2,8 @@
  * The reading list ("save for later"): saving pages with their readable content, listing, search,
  * tags, status, deletion with undo, imports and background fetching of imported articles.
  */
-import type { ArticleContentRecord, BackstoryDatabase, SavedArticleRecord } from '../db/database';
+import type { BackstoryDatabase } from '../db/database';
+import type { ArticleContentRecord, SavedArticleRecord } from '../model/records';
 import type { PageExtract } from '../model/extract';
 import type { ReadingItem } from '../model/reading';
 import type { ReadingRow } from '../model/views';

@@ -6,7 +6,8 @@
  * analyses again with the new names in steps short enough to keep the worker answering.
  */
 import { onAnalysesWritten } from '../db/analysis-writer';
-import type { AnalysisRecord, BackstoryDatabase, EntityRecord } from '../db/database';
+import type { BackstoryDatabase } from '../db/database';
+import type { AnalysisRecord, EntityRecord } from '../model/records';
 import { discover, type Discovery } from '../discovery/discover';
 import { Lexicon, type LexiconData } from '../discovery/lexicon';
 import { aliasKey } from '../entities/fold';

@@ -5,7 +5,8 @@
  * added and which updated, whichever path they came by.
  */
 import { Dexie } from 'dexie';
-import type { AnalysisRecord, BackstoryDatabase } from './database';
+import type { BackstoryDatabase } from './database';
+import type { AnalysisRecord } from '../model/records';
 import { analysisSchema, type Analysis } from '../model/schema';
 import { InvalidInputError } from '../protocol/dispatch';
 import { articleKey } from '../reading/url';

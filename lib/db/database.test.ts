@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { BackstoryDatabase, SCHEMA_VERSIONS } from './database';
+import { BackstoryDatabase, SCHEMA_VERSIONS, type LegacySavedArticleRecord } from './database';
 import { importPack } from './import';
 import { freshDatabase, starterPack } from './test-helpers';
 
@@ -20,9 +20,17 @@ describe('BackstoryDatabase', () => {
     const db = freshDatabase();
     const base = { entityIds: [], tags: [], updatedAt: 1 };
     await db.articles.bulkAdd([
-      { ...base, id: 'a', url: 'https://example.com/a', title: 'A', status: 'unread', savedAt: 1 },
-      { ...base, id: 'b', url: 'https://example.com/b', title: 'B', status: 'archived', savedAt: 2 },
-      { ...base, id: 'c', url: 'https://example.com/c', title: 'C', status: 'unread', savedAt: 3 },
+      { ...base, id: 'a', url: 'https://example.com/a', key: 'a', title: 'A', status: 'unread', savedAt: 1 },
+      {
+        ...base,
+        id: 'b',
+        url: 'https://example.com/b',
+        key: 'b',
+        title: 'B',
+        status: 'archived',
+        savedAt: 2,
+      },
+      { ...base, id: 'c', url: 'https://example.com/c', key: 'c', title: 'C', status: 'unread', savedAt: 3 },
     ]);
     const unread = await db.articles
       .where('[status+savedAt]')
@@ -35,6 +43,7 @@ describe('BackstoryDatabase', () => {
         ...base,
         id: 'd',
         url: 'https://example.com/a',
+        key: 'd',
         title: 'dup',
         status: 'unread',
         savedAt: 4,
@@ -45,7 +54,7 @@ describe('BackstoryDatabase', () => {
   it('upgrading to version 3 keeps one row per article when two URLs are the same article', async () => {
     const old = freshDatabase(2);
     const base = { entityIds: [], tags: [], status: 'unread' as const, updatedAt: 1 };
-    await old.articles.bulkAdd([
+    await old.table<LegacySavedArticleRecord, string>('articles').bulkAdd([
       { ...base, id: 'first', url: 'https://www.example.com/x?utm_medium=email', title: 'X', savedAt: 1 },
       { ...base, id: 'second', url: 'https://example.com/x/', title: 'X again', savedAt: 2 },
     ]);
@@ -71,7 +80,7 @@ describe('BackstoryDatabase', () => {
       // Saved articles as each version stored them (content inline before version 3).
       const article = { entityIds: ['turkey'], tags: ['t'], status: 'unread' as const, updatedAt: 1 };
       if (version < 3) {
-        await old.articles.bulkAdd([
+        await old.table<LegacySavedArticleRecord, string>('articles').bulkAdd([
           {
             ...article,
             id: 'a',

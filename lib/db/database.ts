@@ -3,157 +3,33 @@
  * (extension origin); content scripts never import this module (enforced by ESLint).
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { Analysis, Entity, Source } from '../model/schema';
-import type { ReadingStatus } from '../model/reading';
+import type {
+  AnalysisRecord,
+  AnalysisTextRecord,
+  ArticleContentRecord,
+  EntityRecord,
+  FeedItemRecord,
+  FeedRecord,
+  HiddenAliasRecord,
+  RejectedNameRecord,
+  SavedArticleRecord,
+  SettingRecord,
+  SiteRecord,
+  SourceRecord,
+} from '../model/records';
 import { articleKey } from '../reading/url';
-
-/** An analysis as stored: the pack record plus bookkeeping times (ms since epoch). */
-export interface AnalysisRecord extends Analysis {
-  addedAt: number;
-  updatedAt: number;
-}
-
-/**
- * How discovery found an actor or event (lib/background/vocabulary.ts). `proposed` ones wait for the
- * reader and are never highlighted; `discovered` ones were certain enough to add at once;
- * `accepted` ones the reader confirmed.
- */
-export interface EntityDiscovery {
-  state: 'discovered' | 'proposed' | 'accepted';
-  /** The analyses it was found in, first first. */
-  analysisIds: string[];
-  firstSeenAt: number;
-  /** Why it was found ("a state", "named with a title"...). */
-  evidence: string[];
-  /** What an analysis says it is, as written. */
-  quote?: { text: string; analysisId: string };
-}
-
-/** An actor or event as stored. `hidden` entities are kept but never highlighted. */
-export interface EntityRecord extends Entity {
-  hidden?: boolean;
-  /** Only on entities discovery added (schema version 4). */
-  discovery?: EntityDiscovery;
-  updatedAt: number;
-}
 
 /** Whether pages highlight an entity: not hidden by the reader, not a proposal waiting for them. */
 export const isHighlighted = (entity: EntityRecord): boolean =>
   !entity.hidden && entity.discovery?.state !== 'proposed';
 
-/** The text an analysis was discovered and tagged from (title and body), kept to tag it again. */
-export interface AnalysisTextRecord {
-  id: string;
-  text: string;
-}
-
-/** A name the reader rejected: discovery never adds it again. `key` is the folded name. */
-export interface RejectedNameRecord {
-  key: string;
-  name: string;
-  rejectedAt: number;
-}
-
-/** Where analyses came from (digest, feed, pack, page). */
-export interface SourceRecord extends Source {
-  addedAt: number;
-}
-
-export type ArticleStatus = ReadingStatus;
-
 /**
- * A page the reader saved for later: the list row. Its readable content lives in
- * `articleContents` (same id) so listing 10,000 articles never loads their text.
+ * A saved article as schema versions 1–2 stored it: its HTML in the row, no dedupe key or content
+ * state yet. Only the version 3 upgrade reads it.
  */
-export interface SavedArticleRecord {
-  id: string;
-  url: string;
-  /** Dedupe key (lib/reading/url.ts): the same article saved again updates this row. */
-  key?: string;
-  title: string;
-  byline?: string;
-  siteName?: string;
-  publishedAt?: string;
-  excerpt?: string;
-  leadImageUrl?: string;
-  /** Only in schema versions 1–2; version 3 moved it to `articleContents`. */
+export type LegacySavedArticleRecord = Omit<SavedArticleRecord, 'key' | 'contentState'> & {
   contentHtml?: string;
-  wordCount?: number;
-  readingMinutes?: number;
-  entityIds: string[];
-  tags: string[];
-  status: ArticleStatus;
-  savedAt: number;
-  updatedAt: number;
-  /** 'pending': imported, content not fetched yet; 'failed': the last fetch failed (see fetchError). */
-  contentState?: 'pending' | 'saved' | 'failed';
-  fetchError?: string;
-  /** How far the reader got in the reader view, 0..1. */
-  progress?: number;
-  /**
-   * When the article came into Backstory, if later than `savedAt` (imports keep the old service's
-   * save date): "new analyses since you saved it" counts from the later of the two.
-   */
-  addedAt?: number;
-  /** Deleted by the reader at this time; kept a minute for "Undo", then removed. */
-  deletedAt?: number;
-}
-
-/** The readable content of a saved article (sanitised HTML and plain text), for offline reading. */
-export interface ArticleContentRecord {
-  id: string;
-  contentHtml: string;
-  text: string;
-}
-
-/** A subscribed feed and its polling state. */
-export interface FeedRecord {
-  id: string;
-  url: string;
-  title?: string;
-  siteUrl?: string;
-  intervalMinutes: number;
-  etag?: string;
-  lastModified?: string;
-  lastFetchedAt?: number;
-  lastError?: string;
-  /** Why the last poll could not read some items' full articles; not an index, no schema change. */
-  articleError?: string;
-  /** Consecutive failures, for backoff. */
-  failures: number;
-  nextPollAt: number;
-  addedAt: number;
-}
-
-/** One feed item already turned into an analysis, so items are never duplicated. */
-export interface FeedItemRecord {
-  /** `feedId` + space + the item's guid. */
-  key: string;
-  feedId: string;
-  analysisId: string;
-}
-
-/** Whether Backstory reads pages of one site (host without `www.`). */
-export interface SiteRecord {
-  host: string;
-  enabled: boolean;
-  updatedAt: number;
-}
-
-/** An alias the reader said "Not this" to, on one site or everywhere (`host` = `*`). */
-export interface HiddenAliasRecord {
-  id?: number;
-  entityId: string;
-  alias: string;
-  host: string;
-  createdAt: number;
-}
-
-/** Small named values: settings, bookkeeping flags (e.g. which starter pack was installed). */
-export interface SettingRecord {
-  key: string;
-  value: unknown;
-}
+};
 
 /**
  * Every schema version, oldest first. A version is never edited once released: a change is a new
@@ -195,7 +71,7 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       feedItems: 'key, feedId',
     },
     upgrade: async (tx) => {
-      const articles = tx.table<SavedArticleRecord, string>('articles');
+      const articles = tx.table<LegacySavedArticleRecord, string>('articles');
       const seen = new Set<string>();
       const duplicates: string[] = [];
       const contents: ArticleContentRecord[] = [];

@@ -1,24 +1,27 @@
 /**
  * A full library for tests: every table the schema declares, every field of every row filled.
- * The records are typed `Required<...>`, so a field added to a record and left out here does not
- * compile. Used by the upgrade tests (lib/db/upgrade.test.ts) and the backup round trip.
+ * It is typed by the record schemas (lib/model/records.ts), one `Required` row per table, so a
+ * table or a field added to a record and left out here does not compile. Used by the upgrade tests
+ * (lib/db/upgrade.test.ts), the backup round trip and the records' conventions test.
  */
+import type {
+  AnalysisRecord,
+  AnalysisTextRecord,
+  ArticleContentRecord,
+  EntityRecord,
+  FeedItemRecord,
+  FeedRecord,
+  HiddenAliasRecord,
+  RecordOf,
+  RejectedNameRecord,
+  SavedArticleRecord,
+  SettingRecord,
+  SiteRecord,
+  SourceRecord,
+  TableName,
+} from '../model/records';
 import { articleKey } from '../reading/url';
-import {
-  SCHEMA_VERSIONS,
-  type AnalysisRecord,
-  type AnalysisTextRecord,
-  type ArticleContentRecord,
-  type EntityRecord,
-  type FeedItemRecord,
-  type FeedRecord,
-  type HiddenAliasRecord,
-  type RejectedNameRecord,
-  type SavedArticleRecord,
-  type SettingRecord,
-  type SiteRecord,
-  type SourceRecord,
-} from './database';
+import { SCHEMA_VERSIONS, type LegacySavedArticleRecord } from './database';
 
 const analysis: Required<AnalysisRecord> = {
   id: 'ross-2016',
@@ -66,7 +69,7 @@ const source: Required<SourceRecord> = {
   description: 'Three op-eds.',
   addedAt: 15,
 };
-const articleFields: Omit<Required<SavedArticleRecord>, 'key' | 'contentHtml' | 'contentState'> = {
+const legacyArticle: Required<LegacySavedArticleRecord> = {
   id: 'article-1',
   url: 'https://www.news.example/story/?utm_source=feed',
   title: 'A story',
@@ -86,6 +89,14 @@ const articleFields: Omit<Required<SavedArticleRecord>, 'key' | 'contentHtml' | 
   progress: 0.4,
   addedAt: 18,
   deletedAt: 19,
+  contentHtml: '<p>A story</p>',
+};
+/** The article as version 3 made it: its HTML moved to `articleContents`, a key and a content state. */
+const { contentHtml: _movedToContents, ...articleFields } = legacyArticle;
+const article: Required<SavedArticleRecord> = {
+  ...articleFields,
+  key: articleKey(articleFields.url),
+  contentState: 'saved',
 };
 const setting: Required<SettingRecord> = { key: 'highlightMode', value: { mode: 'every', since: 20 } };
 const site: Required<SiteRecord> = { host: 'news.example', enabled: false, updatedAt: 21 };
@@ -98,7 +109,7 @@ const hiddenAlias: Required<HiddenAliasRecord> = {
 };
 export const content: Required<ArticleContentRecord> = {
   id: 'article-1',
-  contentHtml: '<p>A story</p>',
+  contentHtml: legacyArticle.contentHtml,
   text: 'A story',
 };
 const feed: Required<FeedRecord> = {
@@ -131,25 +142,27 @@ export function tablesAt(version: number): string[] {
   ];
 }
 
+/** One row per table of the latest version, every field filled. */
+export const fullLibrary: { [T in TableName]: [Required<RecordOf<T>>] } = {
+  analyses: [analysis],
+  entities: [entity],
+  sources: [source],
+  articles: [article],
+  articleContents: [content],
+  feeds: [feed],
+  feedItems: [feedItem],
+  sites: [site],
+  hiddenAliases: [hiddenAlias],
+  settings: [setting],
+  analysisTexts: [analysisText],
+  rejectedNames: [rejectedName],
+};
+
 /** Every table of a library written at `version`, every field filled, as that version stored it. */
 export function fullLibraryAt(version: number): Record<string, unknown[]> {
-  const article =
-    version < 3
-      ? { ...articleFields, contentHtml: content.contentHtml }
-      : { ...articleFields, key: articleKey(articleFields.url), contentState: 'saved' };
   const rows: Record<string, unknown[]> = {
-    analyses: [analysis],
-    entities: [entity],
-    sources: [source],
-    articles: [article],
-    settings: [setting],
-    sites: [site],
-    hiddenAliases: [hiddenAlias],
-    articleContents: [content],
-    feeds: [feed],
-    feedItems: [feedItem],
-    analysisTexts: [analysisText],
-    rejectedNames: [rejectedName],
+    ...fullLibrary,
+    articles: [version < 3 ? legacyArticle : article],
   };
   return Object.fromEntries(tablesAt(version).map((table) => [table, rows[table]!]));
 }

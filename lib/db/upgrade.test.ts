@@ -5,7 +5,8 @@
  */
 import { Dexie, type Transaction } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BackstoryDatabase, SCHEMA_VERSIONS, type EntityRecord, type SavedArticleRecord } from './database';
+import type { EntityRecord, SavedArticleRecord } from '../model/records';
+import { BackstoryDatabase, SCHEMA_VERSIONS } from './database';
 import { content, fullLibraryAt } from './full-library';
 import { freshDatabase } from './test-helpers';
 

@@ -2,37 +2,31 @@
  * Shapes the background sends to extension pages for the library manager, feeds, backups and the
  * reading list. Components take these as props; the protocol names them as replies.
  */
+import type { EntityDiscovery, EntityRecord, FeedRecord, SavedArticleRecord } from './records';
 import type { Alias, Author, Entity } from './schema';
-import type { ReadingStatus } from './reading';
 
 /** How discovery found an actor or event, as the manager shows it. */
-export interface EntityRowDiscovery {
-  state: 'discovered' | 'proposed' | 'accepted';
-  evidence: string[];
-  firstSeenAt: number;
+export type EntityRowDiscovery = Pick<EntityDiscovery, 'state' | 'evidence' | 'firstSeenAt'> & {
   /** The analyses it was found in (those still in the library), first first. */
   foundIn: Array<{ id: string; title: string; outlet: string }>;
   quote?: string;
-}
+};
 
 /** An actor or event in the manager: the record plus how many analyses discuss it. */
-export type EntityRow = Entity & { hidden?: boolean; analysisCount: number; discovery?: EntityRowDiscovery };
+export type EntityRow = Omit<EntityRecord, 'discovery' | 'updatedAt'> & {
+  analysisCount: number;
+  discovery?: EntityRowDiscovery;
+};
 
 /** A subscribed feed as the options page lists it. */
-export interface FeedRow {
-  id: string;
-  url: string;
-  title?: string;
-  intervalMinutes: number;
-  lastFetchedAt?: number;
-  lastError?: string;
-  /** Why the last poll could not read some items' full articles (the feed gives only excerpts). */
-  articleError?: string;
-  failures: number;
-  /** Analyses that came from this feed. */
-  itemCount: number;
-  nextPollAt?: number;
-}
+export type FeedRow = Pick<
+  FeedRecord,
+  'id' | 'url' | 'title' | 'intervalMinutes' | 'lastFetchedAt' | 'lastError' | 'articleError' | 'failures'
+> &
+  Partial<Pick<FeedRecord, 'nextPollAt'>> & {
+    /** Analyses that came from this feed. */
+    itemCount: number;
+  };
 
 /** A feed a page advertises with `<link rel="alternate">`. */
 export interface AdvertisedFeed {
@@ -70,21 +64,23 @@ export interface BackupPreview {
 }
 
 /** One row of the reading list. */
-export interface ReadingRow {
-  id: string;
-  url: string;
-  title: string;
-  siteName?: string;
-  byline?: string;
-  excerpt?: string;
-  publishedAt?: string;
-  savedAt: number;
-  status: ReadingStatus;
-  tags: string[];
-  readingMinutes?: number;
+export type ReadingRow = Pick<
+  SavedArticleRecord,
+  | 'id'
+  | 'url'
+  | 'title'
+  | 'siteName'
+  | 'byline'
+  | 'excerpt'
+  | 'publishedAt'
+  | 'savedAt'
+  | 'status'
+  | 'tags'
+  | 'readingMinutes'
+  | 'progress'
+> & {
   /** The readable content is stored, so it opens offline. */
   offline: boolean;
   /** Analyses added after the article was saved that discuss its actors or events. */
   newAnalyses: number;
-  progress?: number;
-}
+};

@@ -14,6 +14,15 @@ describe('createRequester', () => {
     expect((error as ProtocolError).message).not.toMatch(/listener|channel/);
   });
 
+  it('says a message too large for the browser is too large, not that the background stopped', async () => {
+    const request = createRequester(async () => {
+      throw new Error('Message exceeded maximum allowed size of 64MiB.');
+    });
+    const error = (await request('pack.import', { text: '' }).catch((cause: unknown) => cause)) as Error;
+    expect(error.message).toMatch(/too large to send to Backstory’s background/);
+    expect(error.message).not.toMatch(/exceeded|MiB|stopped/);
+  });
+
   it('passes the background’s own error replies on as they are', async () => {
     const request = createRequester(async () => ({
       ok: false,

@@ -30,13 +30,18 @@ export type Requester = <T extends MessageType>(type: T, data: RequestOf<T>) => 
 const CHANNEL_LOST =
   'Backstory’s background stopped before it answered (the browser starts it again on the next try). Try again.';
 
+/** Chrome refuses a message over 64 MiB ("Message exceeded maximum allowed size of 64MiB."). */
+const TOO_LARGE =
+  'This is too large to send to Backstory’s background in one go (the browser’s limit is 64 MB). Try a smaller file.';
+
 export function createRequester(transport: Transport): Requester {
   return async (type, data) => {
     let reply: Reply | undefined;
     try {
       reply = (await transport({ protocol: PROTOCOL_ID, type, data })) as Reply | undefined;
-    } catch {
-      throw new ProtocolError('no-reply', CHANNEL_LOST);
+    } catch (error) {
+      const tooLarge = /exceeded maximum allowed size/i.test((error as Error | undefined)?.message ?? '');
+      throw new ProtocolError('no-reply', tooLarge ? TOO_LARGE : CHANNEL_LOST);
     }
     if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
       throw new ProtocolError('no-reply', 'Backstory’s background did not answer. Try reloading the page.');

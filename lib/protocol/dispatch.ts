@@ -43,6 +43,31 @@ export class InvalidInputError extends Error {
   }
 }
 
+/**
+ * What the reader is told of a failure Backstory did not word itself (a database or browser error):
+ * never the browser's own message, which names its internals and says nothing the reader can do.
+ */
+export function explainFailure(error: unknown): string {
+  if (causes(error).some((cause) => cause.name === 'QuotaExceededError')) {
+    return 'The browser has no room left to store Backstory’s library. Free some disk space, or delete saved articles you no longer need, and try again.';
+  }
+  return 'Something unexpected went wrong in Backstory. Try again; if it keeps happening, restarting the browser usually helps.';
+}
+
+/**
+ * An error and the errors it wraps: Dexie names the cause of an aborted transaction `inner`, and
+ * a bulk write's first failed row is in `failures`.
+ */
+function causes(error: unknown): Array<{ name?: unknown }> {
+  const chain: Array<{ name?: unknown }> = [];
+  for (let at = error; typeof at === 'object' && at !== null && chain.length < 10;) {
+    const wrapped = at as { name?: unknown; inner?: unknown; cause?: unknown; failures?: unknown[] };
+    chain.push(wrapped);
+    at = wrapped.inner ?? wrapped.cause ?? wrapped.failures?.[0];
+  }
+  return chain;
+}
+
 /** Minimal view of `runtime.MessageSender`, so this module needs no browser API. */
 export interface RuntimeSender {
   id?: string;
@@ -106,7 +131,8 @@ export function createDispatcher(handlers: HandlerMap) {
       return { ok: true, value: await handler(parsed.data, sender) };
     } catch (error) {
       if (error instanceof InvalidInputError) return fail('invalid-input', error.message, error.details);
-      return fail('failed', `"${type}" failed: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`Backstory: "${type}" failed`, error);
+      return fail('failed', explainFailure(error));
     }
   };
 }

@@ -5,11 +5,13 @@
  * The background has exactly one handler per entry (lib/background/handlers.ts).
  */
 import { z } from 'zod';
-import type { Analysis, Entity, EntityKind } from '../model/schema';
+import type { Entity, EntityKind } from '../model/schema';
 import { displaySettingsSchema, type DisplaySettings } from '../model/settings';
 import type { ImportReport } from '../model/import-report';
 import type { CandidateEntity, PageExtract } from '../model/extract';
-import { readingItemSchema, readingStatuses } from '../model/reading';
+import { feedIntervalSchema, type AnalysisRecord } from '../model/records';
+import { MAX_PART_CHARS } from './backup-parts';
+import { readingItemSchema, readingStatuses, tagSchema } from '../model/reading';
 import {
   actorCategories,
   aliasSchema,
@@ -43,8 +45,8 @@ export interface LibraryStats {
   articles: number;
 }
 
-/** An analysis as shown in lists: everything but bookkeeping. */
-export type AnalysisView = Analysis & { addedAt: number };
+/** An analysis as shown in lists: the record without its last change's time. */
+export type AnalysisView = Omit<AnalysisRecord, 'updatedAt'>;
 
 /** The entity data a page needs to find mentions. */
 /** What a page needs of an entity to find it (the hover card asks for the rest: `entity.card`). */
@@ -166,12 +168,10 @@ const draftSchema = z.strictObject({
   entityIds: z.array(idSchema).max(500),
 });
 
+/** Names one backup upload or export while its parts travel. */
+const transferIdSchema = z.string().min(1).max(100);
+
 const readingViewSchema = z.enum(['unread', 'archived', 'all']);
-const tagSchema = z.string().trim().min(1).max(100);
-const intervalSchema = z
-  .int()
-  .min(5)
-  .max(7 * 24 * 60);
 
 /** What a saved article's reader view needs. */
 export interface ReadingArticle {
@@ -426,13 +426,13 @@ export const protocol = {
 
   /** Subscribes to a feed (the page asked for host permission first) and polls it at once. */
   'feed.subscribe': message({
-    request: z.strictObject({ url: z.string().max(2048), intervalMinutes: intervalSchema.default(60) }),
+    request: z.strictObject({ url: z.string().max(2048), intervalMinutes: feedIntervalSchema.default(60) }),
     from: ['extension'],
   }).returns<FeedRow>(),
 
   /** Changes how often a feed is polled. */
   'feed.update': message({
-    request: z.strictObject({ id: idSchema, intervalMinutes: intervalSchema }),
+    request: z.strictObject({ id: idSchema, intervalMinutes: feedIntervalSchema }),
     from: ['extension'],
   }).returns<FeedRow>(),
 
@@ -460,21 +460,50 @@ export const protocol = {
     from: ['extension'],
   }).returns<{ text: string }>(),
 
-  /** The whole library as one versioned JSON file (indexes and caches left out). */
+  /**
+   * Starts exporting the whole library as one versioned JSON file (indexes and caches left out),
+   * held in the background in `parts` parts for `backup.exportPart` (no message over the browser's
+   * limit, whatever the library's size).
+   */
   'backup.export': message({
     request: z.strictObject({}),
     from: ['extension'],
-  }).returns<{ text: string; fileName: string }>(),
+  }).returns<{ exportId: string; parts: number; fileName: string }>(),
 
-  /** Validates a backup and says what importing it would add or update; writes nothing. */
+  /** One part of the export `backup.export` started, in order; the page joins them into the file. */
+  'backup.exportPart': message({
+    request: z.strictObject({ exportId: transferIdSchema, part: z.int().min(0) }),
+    from: ['extension'],
+  }).returns<{ text: string }>(),
+
+  /**
+   * Starts receiving a backup file of `parts` parts (`backup.uploadPart`), for `backup.preview` or
+   * `backup.import`; an unfinished upload is dropped. Nothing is written until every part is in.
+   */
+  'backup.uploadStart': message({
+    request: z.strictObject({ fileName: z.string().max(300), parts: z.int().min(1) }),
+    from: ['extension'],
+  }).returns<{ uploadId: string }>(),
+
+  /** The next part of the file an upload receives (parts in order, from 0); answers how many arrived. */
+  'backup.uploadPart': message({
+    request: z.strictObject({
+      uploadId: transferIdSchema,
+      part: z.int().min(0),
+      text: z.string().max(MAX_PART_CHARS),
+    }),
+    from: ['extension'],
+  }).returns<{ received: number }>(),
+
+  /** Validates an uploaded backup and says what importing it would add or update; writes nothing. */
   'backup.preview': message({
-    request: z.strictObject({ text: z.string().max(200 * 1024 * 1024), fileName: z.string().max(300) }),
+    request: z.strictObject({ uploadId: transferIdSchema }),
     from: ['extension'],
   }).returns<BackupPreview>(),
 
-  /** Imports a backup, all or nothing. */
+  /** Imports an uploaded backup, all or nothing. */
   'backup.import': message({
-    request: z.strictObject({ text: z.string().max(200 * 1024 * 1024) }),
+    request: z.strictObject({ uploadId: transferIdSchema }),
     from: ['extension'],
   }).returns<BackupPreview>(),
 

@@ -1,10 +1,67 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ask, countRows, openExtensionPage, tabIdFor, waitFor, useBrowser } from './harness';
+import { ask, countRows, GENERATED_DIR, openExtensionPage, tabIdFor, waitFor, useBrowser } from './harness';
 import { highlightedTexts, waitForHighlights } from './probes';
 
 const SEED_DIGEST = readFileSync('../shared/seed/digest-2016-02-11.txt', 'utf8');
+
+/** The library's backup as the options page collects it, part by part. */
+async function exportedBackup(options: Page): Promise<string> {
+  const { exportId, parts } = await ask<{ exportId: string; parts: number }>(options, 'backup.export', {});
+  let text = '';
+  for (let part = 0; part < parts; part++) {
+    text += (await ask<{ text: string }>(options, 'backup.exportPart', { exportId, part })).text;
+  }
+  return text;
+}
+
+/** Writes saved articles with long contents straight into the database (run in the service worker). */
+function addLongArticlesHere({
+  articles,
+  charsEach,
+}: {
+  articles: number;
+  charsEach: number;
+}): Promise<void> {
+  const piece = 'Ein “Zitat” über Aleppo 🇸🇾 <p class="x">and the talks</p>\n';
+  const body = piece.repeat(Math.ceil(charsEach / piece.length)).slice(0, charsEach);
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('backstory');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['articles', 'articleContents'], 'readwrite');
+      for (let i = 0; i < articles; i++) {
+        const id = `long-${i}`;
+        const url = `https://long.example/${i}`;
+        tx.objectStore('articles').put({
+          ...{ id, url, key: url, title: `Long story ${i}`, entityIds: [], tags: [], status: 'unread' },
+          ...{ savedAt: i, updatedAt: i, contentState: 'saved' },
+        });
+        tx.objectStore('articleContents').put({ id, contentHtml: `${i}${body}`, text: `${i}` });
+      }
+      tx.oncomplete = () => (db.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** Clears stores of the database (run in the service worker). */
+function clearStoresHere(stores: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('backstory');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(stores, 'readwrite');
+      for (const store of stores) tx.objectStore(store).clear();
+      tx.oncomplete = () => (db.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
 
 describe('growing the library in real Chromium', () => {
   const browser = useBrowser();
@@ -84,7 +141,7 @@ describe('growing the library in real Chromium', () => {
   it('a corrupt backup is refused with a clear message and leaves the library unchanged', async () => {
     const options = await openExtensionPage(browser.session, 'options.html');
     const before = await countRows(browser.session.worker, 'analyses');
-    const backup = await ask<{ text: string }>(options, 'backup.export', {});
+    const backup = { text: await exportedBackup(options) };
     const damaged = backup.text.replace(
       '"format":"backstory-backup"',
       '"format":"backstory-backup","extra":1',
@@ -117,6 +174,37 @@ describe('growing the library in real Chromium', () => {
     expect(await countRows(browser.session.worker, 'analyses')).toBe(before);
     await options.close();
   });
+
+  it('a backup over 64 MB is exported by the page and restored from the file (one message of it was refused before)', async () => {
+    const { worker } = browser.session;
+    await worker.evaluate(addLongArticlesHere, { articles: 400, charsEach: 170_000 });
+    const options = await openExtensionPage(browser.session, 'options.html');
+    const downloaded = options.waitForEvent('download', { timeout: 120_000 });
+    const exportStarted = Date.now();
+    await options.getByRole('button', { name: 'Export a backup' }).click();
+    const path = join(GENERATED_DIR, 'long-backup.json');
+    await (await downloaded).saveAs(path);
+    const exportMs = Date.now() - exportStarted;
+    const bytes = statSync(path).size;
+    expect(bytes).toBeGreaterThan(64 * 1024 * 1024);
+
+    await worker.evaluate(clearStoresHere, ['articleContents']);
+    const importStarted = Date.now();
+    await options.locator('#backup input[type=file]').setInputFiles(path);
+    await options.locator('#backup table').waitFor({ timeout: 120_000 });
+    expect(await options.locator('#backup table').innerText()).toMatch(/Saved articles\s+0\s+400/);
+    await options.locator('#backup').getByRole('button', { name: 'Import', exact: true }).click();
+    await options
+      .locator('#backup [role=status]', { hasText: 'Imported long-backup.json' })
+      .waitFor({ timeout: 120_000 });
+    console.info(
+      `backup of ${bytes} bytes: exported in ${exportMs} ms, previewed and imported in ${Date.now() - importStarted} ms`,
+    );
+    expect(await countRows(worker, 'articleContents')).toBe(400);
+    await worker.evaluate(clearStoresHere, ['articles', 'articleContents']);
+    rmSync(path);
+    await options.close();
+  }, 300_000);
 
   it('an alias added in the manager is highlighted on an open page without reloading it', async () => {
     const options = await openExtensionPage(browser.session, 'options.html');
