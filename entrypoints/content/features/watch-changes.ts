@@ -8,6 +8,9 @@ import { observeTextChanges } from '@/lib/dom/batched-observer';
 import { ChurnThrottle } from '@/lib/dom/churn-throttle';
 import { OWN_UI_SELECTOR, type PageSession } from '../page-session';
 
+/** How long a single-page app's navigation is given to settle before the new page is read. */
+export const NAVIGATION_SETTLE_MS = 150;
+
 export function watchChanges(ctx: ContentScriptContext, session: PageSession): void {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
@@ -43,5 +46,18 @@ export function watchChanges(ctx: ContentScriptContext, session: PageSession): v
       },
     },
   );
-  ctx.addEventListener(window, 'wxt:locationchange', () => void session.fullScan());
+  // WXT's location event is a DOM event on the page's window, which a page can forge by its name:
+  // only a real change of address counts, and a burst of them (a page rewriting its address as
+  // it scrolls) is read once, after it.
+  let readUrl = location.href;
+  let fullScanQueued = false;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (location.href === readUrl || fullScanQueued) return;
+    fullScanQueued = true;
+    ctx.setTimeout(() => {
+      fullScanQueued = false;
+      readUrl = location.href;
+      void session.fullScan();
+    }, NAVIGATION_SETTLE_MS);
+  });
 }
